@@ -1,0 +1,33 @@
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getPrisma } from "@/lib/db/client";
+import { authOptions } from "./auth-options";
+import { can, type Permission } from "./roles";
+import { resolveAccess, type Access } from "./workspace-access";
+
+export const WORKSPACE_COOKIE = "unitscope_workspace";
+
+export async function getSessionUserId(): Promise<number | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: unknown } | undefined)?.id;
+  return typeof id === "number" && Number.isInteger(id) ? id : null;
+}
+
+/** For pages and server actions: the signed-in user's workspace and role, or a redirect to sign-in. */
+export const requireAccess = cache(async (): Promise<Access> => {
+  const userId = await getSessionUserId();
+  if (userId === null) redirect("/login");
+  const slug = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const prisma = await getPrisma();
+  const access = (await resolveAccess(prisma, userId, slug)) ?? (slug ? await resolveAccess(prisma, userId) : null);
+  if (!access) redirect("/login?error=no_workspace");
+  return access;
+});
+
+export async function requirePermission(permission: Permission): Promise<Access> {
+  const access = await requireAccess();
+  if (!can(access.role, permission)) redirect("/overview?error=forbidden");
+  return access;
+}

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * PGlite takes no lock on its data directory and two processes opening it corrupt it. Every process
+ * that opens the embedded database (the app, the CLI, scripts) takes this lock file first.
+ */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly holder: LockInfo,
+  ) {
+    super(
+      `The embedded database ${path.dirname(lockPath)} is in use by ${holder.owner} (pid ${holder.pid}` +
+        `${holder.url ? `, serving ${holder.url}` : ""}). Only one process may open it: stop that process first, ` +
+        `or use DATABASE_URL with a PostgreSQL server, where the app and the CLI can run side by side.`,
+    );
+    this.name = "DataDirLockedError";
+  }
+}
+
+export type LockInfo = { pid: number; owner: string; url?: string; since: string };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function lockPathFor(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
+}
+
+export function readLock(dataDir: string): LockInfo | null {
+  try {
+    return JSON.parse(fs.readFileSync(lockPathFor(dataDir), "utf8")) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock or throws DataDirLockedError; a lock left by a dead process is taken over. */
+export function acquireDataDirLock(dataDir: string, owner: string, url?: string): () => void {
+  const lockPath = lockPathFor(dataDir);
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  const info: LockInfo = { pid: process.pid, owner, url, since: new Date().toISOString() };
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      fs.writeFileSync(lockPath, JSON.stringify(info), { flag: "wx" });
+      const release = () => {
+        const current = readLock(dataDir);
+        if (current?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+      };
+      process.once("exit", release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const holder = readLock(dataDir);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(lockPath, holder);
+      fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not take the lock ${lockPath}`);
+}

@@ -1,0 +1,24 @@
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type { Row, Sql, SqlExecutor } from "./sql";
+
+function executor(db: PGlite | Transaction): SqlExecutor {
+  return {
+    async query<T extends Row>(text: string, params?: readonly unknown[]) {
+      const r = await db.query<T>(text, params as unknown[] | undefined);
+      return r.rows;
+    },
+    async exec(script: string) {
+      await db.exec(script);
+    },
+  };
+}
+
+export function pgliteSql(db: PGlite): Sql {
+  return {
+    kind: "pglite",
+    ...executor(db),
+    // PGlite serialises all work on one connection; its transaction() holds that connection exclusively.
+    transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    close: () => db.close(),
+  };
+}

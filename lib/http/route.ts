@@ -1,0 +1,130 @@
+import type { z } from "zod";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import type { ApiKeyScope } from "@/lib/auth/api-key-secret";
+import { can, type Permission, type Role } from "@/lib/auth/roles";
+import { getSessionUserId } from "@/lib/auth/session";
+import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
+import { getDb, type Database } from "@/lib/db/client";
+import { ApiError } from "./errors";
+import { errorResponse, zodIssues } from "./respond";
+
+/**
+ * public  – no credentials.
+ * session – a signed-in user (cookie); workspace from `x-unitscope-workspace` header or cookie.
+ * ingest  – an API key with the ingest scope.
+ * read    – a session, or an API key with the read scope.
+ */
+export type AuthMode = "public" | "session" | "ingest" | "read";
+
+export type Actor =
+  | { kind: "user"; userId: number; role: Role }
+  | { kind: "key"; keyId: number; scopes: ApiKeyScope[] };
+
+type Ctx<A extends AuthMode, B, Q> = {
+  req: Request;
+  params: Record<string, string | string[]>;
+  body: B;
+  query: Q;
+  db: Database;
+} & (A extends "public" ? { workspace?: undefined; actor?: undefined } : { workspace: WorkspaceRef; actor: Actor });
+
+type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
+  auth: A;
+  /** Parsed from a JSON body. Omit to read the body yourself (streams, NDJSON, protobuf). */
+  body?: BS;
+  /** Parsed from the URL's search params (single values as strings). */
+  query?: QS;
+  /** Required of a signed-in user's role; API keys are governed by scopes instead. */
+  permission?: Permission;
+};
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+const MAX_JSON_BODY = 1_000_000;
+
+export function route<A extends AuthMode, BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  opts: Options<A, BS, QS>,
+  handler: (ctx: Ctx<A, Infer<BS>, Infer<QS>>) => Promise<Response | unknown>,
+) {
+  return async (req: Request, routeCtx?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      const params = (await routeCtx?.params) ?? {};
+      const db = await connect();
+      const principal = opts.auth === "public" ? {} : await authenticate(req, opts.auth, db, opts.permission);
+      const query = opts.query ? parseWith(opts.query, Object.fromEntries(new URL(req.url).searchParams), "invalid_query") : undefined;
+      const body = opts.body ? parseWith(opts.body, await readJson(req), "invalid_body") : undefined;
+      const result = await handler({ req, params, db, body, query, ...principal } as Ctx<A, Infer<BS>, Infer<QS>>);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      return errorResponse(err, `${req.method} ${new URL(req.url).pathname}`);
+    }
+  };
+}
+
+async function connect(): Promise<Database> {
+  try {
+    return await getDb();
+  } catch (err) {
+    console.error("[api] database unavailable:", err instanceof Error ? err.message : err);
+    throw new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: "invalid_body" | "invalid_query"): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ApiError(code, code === "invalid_body" ? "the request body is invalid" : "the query string is invalid", zodIssues(r.error));
+  return r.data;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new ApiError("unsupported_media_type", "send the body as application/json");
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BODY) throw new ApiError("payload_too_large", `the body exceeds ${MAX_JSON_BODY} bytes`);
+  const text = await req.text();
+  if (text.length > MAX_JSON_BODY) throw new ApiError("payload_too_large", `the body exceeds ${MAX_JSON_BODY} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_body", "the body is not valid JSON");
+  }
+}
+
+function bearer(req: Request): string | null {
+  const h = req.headers.get("authorization");
+  const m = h?.match(/^Bearer\s+(\S+)\s*$/i);
+  return m?.[1] ?? null;
+}
+
+async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db: Database, permission?: Permission) {
+  const secret = bearer(req);
+  if (secret !== null) {
+    if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
+    const key = await authenticateApiKey(db.prisma, secret);
+    const needed: ApiKeyScope = mode === "ingest" ? "ingest" : "read";
+    if (!key.scopes.includes(needed)) throw new ApiError("forbidden", `this API key lacks the '${needed}' scope`);
+    // Keys carry scopes, not roles: they may read, never manage (keys, members, prices, contracts).
+    if (permission && !permission.endsWith(":read")) throw new ApiError("forbidden", "API keys cannot perform management actions; sign in");
+    return { workspace: key.workspace, actor: { kind: "key", keyId: key.keyId, scopes: key.scopes } satisfies Actor };
+  }
+  if (mode === "ingest") throw new ApiError("unauthorized", "send an API key with the ingest scope as 'Authorization: Bearer <key>'");
+  const userId = await getSessionUserId();
+  if (userId === null) throw new ApiError("unauthorized", "sign in or send an API key as 'Authorization: Bearer <key>'");
+  const slug = req.headers.get("x-unitscope-workspace") ?? cookieValue(req, "unitscope_workspace");
+  const access = await resolveAccess(db.prisma, userId, slug);
+  if (!access) throw new ApiError("forbidden", slug ? `you are not a member of workspace '${slug}'` : "you belong to no workspace");
+  if (permission && !can(access.role, permission)) {
+    throw new ApiError("forbidden", `your role '${access.role}' may not do this (needs ${permission})`);
+  }
+  return { workspace: access.workspace, actor: { kind: "user", userId, role: access.role } satisfies Actor };
+}
+
+function cookieValue(req: Request, name: string): string | null {
+  const raw = req.headers.get("cookie");
+  if (!raw) return null;
+  for (const part of raw.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
