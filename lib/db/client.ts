@@ -11,6 +11,10 @@ export type { Database };
 const g = globalThis as unknown as { __unitscopeDb?: Promise<Database> };
 
 export function getDb(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // A build worker must never open the embedded directory the running app may hold.
+    return Promise.reject(new Error("the database is not available while `next build` runs"));
+  }
   if (!g.__unitscopeDb) {
     const url = process.env.PORT ? `http://localhost:${process.env.PORT}` : undefined;
     g.__unitscopeDb = openDatabase(resolveDbConfig(), "the Unitscope app", { url });

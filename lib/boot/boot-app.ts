@@ -1,0 +1,43 @@
+import { describeDbConfig } from "@/lib/db/config";
+import { getDb } from "@/lib/db/client";
+
+const g = globalThis as unknown as { __unitscopeBooted?: Promise<void> };
+
+/** Idempotent start-up. A failure is printed clearly and the server keeps running (health says degraded). */
+export function bootApp(): Promise<void> {
+  g.__unitscopeBooted ??= boot().catch((err) => {
+    console.error(`\n[unitscope] start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    g.__unitscopeBooted = undefined;
+  });
+  return g.__unitscopeBooted;
+}
+
+async function boot(): Promise<void> {
+  const started = Date.now();
+  const db = await getDb();
+  const port = process.env.PORT ?? "3000";
+  const url = process.env.UNITSCOPE_PUBLIC_URL ?? `http://localhost:${port}`;
+  const lines = [`[unitscope] database: ${describeDbConfig(db.config)}`];
+  if (db.migrations.applied.length) lines.push(`[unitscope] applied migrations: ${db.migrations.applied.join(", ")}`);
+
+  if (process.env.UNITSCOPE_SEED_DEMO !== "0") {
+    const { seedDemo } = await import("@/prisma/seed/seed-demo");
+    const seeded = await seedDemo(db, { log: (m: string) => console.log(`[unitscope] ${m}`) });
+    lines.push(
+      seeded.created
+        ? `[unitscope] seeded the demo workspace: ${seeded.events.toLocaleString("en-US")} events`
+        : `[unitscope] demo workspace already seeded`,
+      `[unitscope] demo login: ${seeded.login.email} / ${seeded.login.password}`,
+    );
+  }
+
+  if (db.config.kind === "pglite" || process.env.UNITSCOPE_WORKER !== "off") {
+    const { startWorker } = await import("@/lib/jobs/start-worker");
+    const worker = await startWorker(db);
+    process.once("SIGTERM", () => void worker.stop());
+    lines.push(`[unitscope] job worker running in-process`);
+  }
+
+  lines.push(`[unitscope] ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${url}`);
+  console.log(["", ...lines, ""].join("\n"));
+}

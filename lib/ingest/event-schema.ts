@@ -1,0 +1,149 @@
+import Decimal from "decimal.js";
+import { z } from "zod";
+import { MAX_ATTEMPT, MAX_COST_USD, MAX_LATENCY_MS, MAX_METADATA_BYTES, MAX_TEXT_LENGTH } from "./ingest-limits";
+import { normalizeUsage, usageFormatSchema, UsageShapeError } from "./normalize-usage";
+
+/**
+ * ONE usage event exactly as the contract (Foundation issue) defines it, camelCase. Parsing yields the
+ * event ready to price and store: usage normalised (see normalize-usage.ts), taskId defaulted to id,
+ * attempt to 1, latencies rounded to whole ms, costUsd as a decimal string, metadata serialised once.
+ *
+ * Optional fields also accept `null` (many JSON encoders emit it for "absent"). Unknown fields are
+ * refused rather than dropped: a misspelt `tenantId` silently lost would corrupt every tenant report.
+ * Time-window checks (future / retention) depend on "now" and live in validate-event.ts.
+ */
+export const EVENT_STATUSES = ["ok", "error", "timeout", "throttled", "filtered", "cancelled"] as const;
+export const WORKLOAD_CLASSES = ["interactive", "batch", "opportunistic"] as const;
+
+export const eventStatusSchema = z.enum(EVENT_STATUSES);
+export const workloadClassSchema = z.enum(WORKLOAD_CLASSES);
+
+// Postgres text and jsonb cannot hold U+0000; refusing it here keeps one bad item from failing the batch.
+const noNul = (s: string) => !s.includes("\u0000");
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
+  .refine(noNul, { error: "must not contain NUL characters" });
+const optionalText = text.nullish();
+// The id is opaque: kept byte for byte (no trimming), since it is half of the idempotency key.
+const idText = z
+  .string()
+  .min(1, { error: "must not be empty" })
+  .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
+  .refine(noNul, { error: "must not contain NUL characters" });
+
+const millis = z
+  .number()
+  .min(0, { error: "must not be negative" })
+  .max(MAX_LATENCY_MS, { error: `must be at most ${MAX_LATENCY_MS} ms (24 h); send milliseconds` })
+  // Clients time calls with performance.now(): fractions of a millisecond are normal, the column is whole ms.
+  .transform((v) => Math.round(v));
+
+const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  let d: Decimal;
+  try {
+    if (typeof v === "string" && !/^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)) throw new Error("not a decimal");
+    d = new Decimal(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a non-negative decimal number of US dollars" });
+    return z.NEVER;
+  }
+  if (!d.isFinite() || d.isNegative() || d.greaterThan(MAX_COST_USD)) {
+    ctx.addIssue({ code: "custom", message: `must be between 0 and ${MAX_COST_USD} US dollars` });
+    return z.NEVER;
+  }
+  return d.toFixed();
+});
+
+const metadata = z.record(z.string(), z.unknown()).transform((v, ctx) => {
+  const json = JSON.stringify(v);
+  if (Buffer.byteLength(json, "utf8") > MAX_METADATA_BYTES) {
+    ctx.addIssue({ code: "custom", message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
+    return z.NEVER;
+  }
+  if (json.includes("\\u0000")) {
+    ctx.addIssue({ code: "custom", message: "must not contain NUL characters" });
+    return z.NEVER;
+  }
+  return json;
+});
+
+/** The wire shape, before normalisation. */
+export const usageEventObjectSchema = z.strictObject({
+  id: idText,
+  timestamp: z.iso.datetime({ offset: true, error: "must be an RFC 3339 date-time with a zone, e.g. 2026-11-22T08:00:00.000Z" }),
+  provider: text,
+  model: text,
+  region: optionalText,
+  tenant: optionalText,
+  feature: optionalText,
+  route: optionalText,
+  workloadClass: workloadClassSchema.nullish(),
+  taskId: optionalText,
+  attempt: z.number().int().min(1).max(MAX_ATTEMPT).nullish(),
+  fallbackFrom: text
+    .refine((s) => /^[^/\s][^/]*\/.+$/.test(s), { error: "must be 'provider/model' (the call this one replaced)" })
+    .nullish(),
+  status: eventStatusSchema,
+  errorType: optionalText,
+  httpStatus: z.number().int().min(100).max(599).nullish(),
+  usageFormat: usageFormatSchema.nullish(),
+  usage: z.record(z.string(), z.unknown(), { error: "must be an object of token counts" }),
+  latencyMs: millis,
+  ttftMs: millis.nullish(),
+  queueMs: millis.nullish(),
+  costUsd: costUsd.nullish(),
+  metadata: metadata.nullish(),
+});
+
+export const usageEventSchema = usageEventObjectSchema.transform((e, ctx) => {
+  if (e.ttftMs != null && e.ttftMs > e.latencyMs) {
+    ctx.addIssue({ code: "custom", path: ["ttftMs"], message: `ttftMs (${e.ttftMs}) exceeds latencyMs (${e.latencyMs})` });
+    return z.NEVER;
+  }
+  let usage;
+  try {
+    usage = normalizeUsage(e.usage, e.usageFormat ?? undefined);
+  } catch (err) {
+    if (!(err instanceof UsageShapeError)) throw err;
+    ctx.addIssue({
+      code: "custom",
+      path: ["usage", ...(err.path ? err.path.split(".") : [])],
+      message: err.message,
+      params: { rejectCode: err.code },
+    });
+    return z.NEVER;
+  }
+  return {
+    id: e.id,
+    timestamp: new Date(e.timestamp),
+    provider: e.provider,
+    model: e.model,
+    region: e.region ?? null,
+    tenant: e.tenant ?? null,
+    feature: e.feature ?? null,
+    route: e.route ?? null,
+    workloadClass: e.workloadClass ?? null,
+    taskId: e.taskId ?? e.id,
+    attempt: e.attempt ?? 1,
+    fallbackFrom: e.fallbackFrom ?? null,
+    status: e.status,
+    errorType: e.errorType ?? null,
+    httpStatus: e.httpStatus ?? null,
+    usage,
+    latencyMs: e.latencyMs,
+    ttftMs: e.ttftMs ?? null,
+    queueMs: e.queueMs ?? null,
+    /** Cost the provider reported, decimal string. */
+    costUsd: e.costUsd ?? null,
+    /** metadata serialised as JSON text, ready for the jsonb column. */
+    metadataJson: e.metadata ?? null,
+  };
+});
+
+/** What a client sends (e.g. the demo seeder builds these). */
+export type UsageEventInput = z.input<typeof usageEventSchema>;
+/** A validated, normalised event. */
+export type UsageEvent = z.output<typeof usageEventSchema>;

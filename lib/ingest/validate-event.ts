@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import { usageEventSchema, type UsageEvent } from "./event-schema";
+import { maxFutureSkewMs, retentionDays } from "./ingest-limits";
+import { isRejectCode, type RejectCode } from "./reject-codes";
+
+export type Validated = { ok: true; event: UsageEvent } | { ok: false; code: RejectCode; message: string };
+
+const DAY_MS = 86_400_000;
+
+/** Which reject code a schema problem on a field means (anything not listed is invalid_event). */
+const FIELD_CODE: Partial<Record<string, RejectCode>> = {
+  timestamp: "invalid_timestamp",
+  usage: "invalid_usage",
+  latencyMs: "absurd_latency",
+  ttftMs: "absurd_latency",
+  queueMs: "absurd_latency",
+  costUsd: "invalid_cost",
+  metadata: "invalid_metadata",
+  id: "invalid_text",
+  provider: "invalid_text",
+  model: "invalid_text",
+  region: "invalid_text",
+  tenant: "invalid_text",
+  feature: "invalid_text",
+  route: "invalid_text",
+  taskId: "invalid_text",
+  errorType: "invalid_text",
+};
+
+function codeFor(issue: z.core.$ZodIssue, input: unknown): RejectCode {
+  const field = issue.path[0];
+  if (issue.code === "custom" && isRejectCode(issue.params?.rejectCode)) return issue.params.rejectCode;
+  if (issue.code === "unrecognized_keys" || typeof field !== "string") return "invalid_event";
+  // A missing or wrongly-typed field is a malformed event whatever the field; only bad values get a specific code.
+  const value = (input as Record<string, unknown>)[field];
+  if (issue.code === "invalid_type" && (value === undefined || field !== "usage")) return "invalid_event";
+  return FIELD_CODE[field] ?? "invalid_event";
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+  const path = issue.path.map(String).join(".");
+  const field = issue.path[0];
+  if (issue.code === "invalid_type" && typeof field === "string" && (input as Record<string, unknown>)[field] === undefined) {
+    return `${path} is required`;
+  }
+  // Usage errors already name their path.
+  if (issue.code === "custom" && issue.params?.rejectCode) return issue.message;
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** Validates one item of a batch against the contract and the time window. Never throws. */
+export function validateEvent(item: unknown, now = Date.now()): Validated {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    return { ok: false, code: "invalid_event", message: "an event must be a JSON object" };
+  }
+  const r = usageEventSchema.safeParse(item);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    return { ok: false, code: codeFor(issue, item), message: describe(issue, item) };
+  }
+  const ts = r.data.timestamp.getTime();
+  const skew = maxFutureSkewMs();
+  if (ts > now + skew) {
+    return {
+      ok: false,
+      code: "timestamp_in_future",
+      message: `timestamp ${r.data.timestamp.toISOString()} is more than ${Math.round(skew / 1000)} s ahead of the server clock`,
+    };
+  }
+  const days = retentionDays();
+  if (ts < now - days * DAY_MS) {
+    return {
+      ok: false,
+      code: "timestamp_too_old",
+      message: `timestamp ${r.data.timestamp.toISOString()} is older than the ${days}-day retention window`,
+    };
+  }
+  return { ok: true, event: r.data };
+}
