@@ -13,7 +13,8 @@ export class DataDirLockedError extends Error {
     super(
       `The embedded database ${path.dirname(lockPath)} is in use by ${holder.owner} (pid ${holder.pid}` +
         `${holder.url ? `, serving ${holder.url}` : ""}). Only one process may open it: stop that process first, ` +
-        `or use DATABASE_URL with a PostgreSQL server, where the app and the CLI can run side by side.`,
+        `or use DATABASE_URL with a PostgreSQL server, where the app and the CLI can run side by side. ` +
+        `If no such process exists, delete ${lockPath}.`,
     );
     this.name = "DataDirLockedError";
   }
@@ -28,6 +29,12 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** In containers a restarted app often gets the pid its crashed predecessor had. */
+function leftByEarlierProcessWithOurPid(holder: LockInfo): boolean {
+  const startedAt = Date.now() - process.uptime() * 1000;
+  return holder.pid === process.pid && Date.parse(holder.since) < startedAt - 1000;
 }
 
 export function lockPathFor(dataDir: string): string {
@@ -59,7 +66,9 @@ export function acquireDataDirLock(dataDir: string, owner: string, url?: string)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = readLock(dataDir);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(lockPath, holder);
+      if (holder && isAlive(holder.pid) && !leftByEarlierProcessWithOurPid(holder)) {
+        throw new DataDirLockedError(lockPath, holder); // this process too: it must never open the directory twice
+      }
       fs.rmSync(lockPath, { force: true }); // stale: its process is gone
     }
   }

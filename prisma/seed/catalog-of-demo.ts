@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { workloadClassSchema } from "@/lib/ingest/event-schema";
 import type { TraceKind } from "./azure-trace";
 
 /**
@@ -54,8 +56,7 @@ export type ModelKey = keyof typeof MODELS;
 /** One way a feature calls a model; `as` is the name actually sent (dated snapshot or gateway alias). */
 export type ModelChoice = { key: ModelKey; weight: number; as?: string; reportsCost?: boolean };
 
-export const WORKLOAD_CLASSES = ["interactive", "batch", "opportunistic"] as const;
-export type WorkloadClass = (typeof WORKLOAD_CLASSES)[number];
+export type WorkloadClass = z.infer<typeof workloadClassSchema>;
 
 export type DemoFeature = {
   name: string;

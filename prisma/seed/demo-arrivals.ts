@@ -1,5 +1,6 @@
+import { WORKLOAD_CLASSES } from "@/lib/ingest/event-schema";
 import type { AzureTrace } from "./azure-trace";
-import { WORKLOAD_CLASSES, type WorkloadClass } from "./catalog-of-demo";
+import type { WorkloadClass } from "./catalog-of-demo";
 import type { Rng } from "./prng";
 
 const HOUR = 3_600_000;

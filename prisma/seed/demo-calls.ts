@@ -1,18 +1,15 @@
 import { calcPrice } from "@pydantic/genai-prices";
 import Decimal from "decimal.js";
+import type { z } from "zod";
+import type { eventStatusSchema } from "@/lib/ingest/event-schema";
+import type { contractUsageSchema } from "@/lib/ingest/normalize-usage";
 import type { DemoFeature, DemoModel } from "./catalog-of-demo";
 import type { Rng } from "./prng";
 
-export const STATUSES = ["ok", "error", "timeout", "throttled", "filtered", "cancelled"] as const;
-export type DemoStatus = (typeof STATUSES)[number];
-
-export type CallUsage = {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-};
+type ContractUsage = z.input<typeof contractUsageSchema>;
+/** The contract's usage object with every part the demo fills always present (the 1-hour cache is not used). */
+export type CallUsage = { [K in Exclude<keyof ContractUsage, "cacheWrite1hTokens">]-?: NonNullable<ContractUsage[K]> };
+export type DemoStatus = z.infer<typeof eventStatusSchema>;
 
 export type CallOutcome = {
   status: DemoStatus;

@@ -1,33 +1,20 @@
+import { WORKLOAD_CLASSES, type UsageEventInput } from "@/lib/ingest/event-schema";
 import { loadAzureTrace, type AzureTrace, type TraceWorkload } from "./azure-trace";
-import { FEATURES, MODELS, STORIES, TENANTS, WORKLOAD_CLASSES, type DemoFeature, type ModelChoice, type WorkloadClass } from "./catalog-of-demo";
+import { FEATURES, MODELS, STORIES, TENANTS, type DemoFeature, type ModelChoice, type WorkloadClass } from "./catalog-of-demo";
 import { arrivalTimes, classIntensity, DAY, growth, stepOf, stepStart, type IntensityModel } from "./demo-arrivals";
-import { gatewayReportedCost, simulateCall, type CallUsage, type DemoStatus } from "./demo-calls";
+import { gatewayReportedCost, simulateCall, type CallUsage } from "./demo-calls";
 import { throttleWindows, type BurstWindows } from "./demo-bursts";
 import { createRng, type Rng } from "./prng";
 
-/** One usage event in the ingestion contract's JSON shape (camelCase), as a client would send it. */
-export type DemoEvent = {
-  id: string;
-  timestamp: string;
-  provider: string;
-  model: string;
-  region?: string;
-  tenant?: string;
-  feature?: string;
-  route?: string;
-  workloadClass?: WorkloadClass;
-  taskId?: string;
-  attempt?: number;
-  fallbackFrom?: string;
-  status: DemoStatus;
-  errorType?: string;
-  httpStatus?: number;
+/**
+ * One usage event in the ingestion contract's JSON shape (camelCase), as a client would send it: the
+ * contract's input type with the parts the demo always fills made precise (usage in the contract's own
+ * shape, a numeric reported cost, flat string metadata).
+ */
+export type DemoEvent = Omit<UsageEventInput, "usage" | "usageFormat" | "costUsd" | "metadata"> & {
   usage: CallUsage;
-  latencyMs: number;
-  ttftMs?: number;
-  queueMs?: number;
   costUsd?: number;
-  metadata?: Record<string, string | number | boolean>;
+  metadata?: Record<string, string>;
 };
 
 export type GenerateDemoOptions = {

@@ -168,32 +168,39 @@ CREATE INDEX "repricing_runs_workspace_id_created_at_idx" ON "repricing_runs"("w
 ALTER TABLE "repricing_runs" ADD CONSTRAINT "repricing_runs_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "repricing_runs" ADD CONSTRAINT "repricing_runs_requested_by_id_fkey" FOREIGN KEY ("requested_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- A counter bumped by every statement that changes prices or contracts. Pricing caches per process
--- keyed by it, so one cheap read per ingest batch tells any process (app or worker) to reload.
+-- Counters bumped by every statement that changes prices (catalog) or contracts. Pricing caches per
+-- process keyed by them, so one cheap read per ingest batch tells any process (app or worker) to reload.
 CREATE TABLE "pricing_state" (
     "id" INTEGER NOT NULL DEFAULT 1,
-    "generation" BIGINT NOT NULL DEFAULT 0,
+    "catalog_generation" BIGINT NOT NULL DEFAULT 0,
+    "contract_generation" BIGINT NOT NULL DEFAULT 0,
     CONSTRAINT "pricing_state_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "pricing_state_single_row" CHECK ("id" = 1)
 );
-INSERT INTO "pricing_state" ("id", "generation") VALUES (1, 0);
+INSERT INTO "pricing_state" ("id") VALUES (1);
 
 CREATE OR REPLACE FUNCTION "unitscope_bump_pricing_generation"() RETURNS TRIGGER
 LANGUAGE plpgsql AS $fn$
 BEGIN
-    UPDATE "pricing_state" SET "generation" = "generation" + 1 WHERE "id" = 1;
+    IF TG_ARGV[0] = 'catalog' THEN
+        UPDATE "pricing_state" SET "catalog_generation" = "catalog_generation" + 1 WHERE "id" = 1;
+    ELSE
+        UPDATE "pricing_state" SET "contract_generation" = "contract_generation" + 1 WHERE "id" = 1;
+    END IF;
     RETURN NULL;
 END
 $fn$;
 
 CREATE TRIGGER "price_rows_bump_generation" AFTER INSERT OR UPDATE OR DELETE ON "price_rows"
-    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"();
+    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"('catalog');
 CREATE TRIGGER "price_models_bump_generation" AFTER INSERT OR UPDATE OR DELETE ON "price_models"
-    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"();
+    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"('catalog');
+CREATE TRIGGER "price_providers_bump_generation" AFTER INSERT OR UPDATE OR DELETE ON "price_providers"
+    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"('catalog');
 CREATE TRIGGER "contract_terms_bump_generation" AFTER INSERT OR UPDATE OR DELETE ON "contract_terms"
-    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"();
+    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"('contract');
 CREATE TRIGGER "commitment_allocations_bump_generation" AFTER INSERT OR UPDATE OR DELETE ON "commitment_allocations"
-    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"();
+    FOR EACH STATEMENT EXECUTE FUNCTION "unitscope_bump_pricing_generation"('contract');
 
 -- Unknown models are rare; a partial index keeps "unknown models with event counts" cheap.
 CREATE INDEX "usage_events_unpriced_idx" ON "usage_events"("workspace_id", "provider", "model") WHERE NOT "priced";

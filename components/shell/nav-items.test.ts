@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { hrefWithView, isActive, NAV_ITEMS } from "./nav-items";
+
+const item = (label: string) => NAV_ITEMS.find((i) => i.label === label)!;
+
+describe("navigation", () => {
+  it("lists the seven sections in order", () => {
+    expect(NAV_ITEMS.map((i) => i.label)).toEqual(["Overview", "Spend", "Reliability", "Tenants", "Features", "Vendors", "Settings"]);
+  });
+
+  it("marks a section active on its own page and below it only", () => {
+    expect(isActive("/settings/api-keys", "/settings")).toBe(true);
+    expect(isActive("/spend", "/spend")).toBe(true);
+    expect(isActive("/spending", "/spend")).toBe(false);
+    expect(isActive("/overview", "/spend")).toBe(false);
+  });
+
+  it("carries the date range between dashboards but not into settings", () => {
+    const current = new URLSearchParams("range=custom&from=2026-11-01&to=2026-11-03&tab=x");
+    expect(hrefWithView(item("Spend"), current)).toBe("/spend?range=custom&from=2026-11-01&to=2026-11-03");
+    expect(hrefWithView(item("Settings"), current)).toBe("/settings");
+    expect(hrefWithView(item("Vendors"), new URLSearchParams())).toBe("/vendors");
+  });
+});

@@ -1,0 +1,12 @@
+import { ensurePartitionsJob } from "./handlers/ensure-partitions";
+import { pruneJobsJob } from "./handlers/prune-jobs";
+import type { JobRegistry } from "./job-types";
+
+/**
+ * Queue name → handler. Add your entry here (keep it a plain object literal). A queue without a
+ * handler keeps its jobs waiting until a worker that has one runs; workers only claim what they can run.
+ */
+export const registry: JobRegistry = {
+  "maintenance.partitions": ensurePartitionsJob,
+  "maintenance.prune-jobs": pruneJobsJob,
+};
