@@ -99,11 +99,11 @@ function CustomRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: str
       <p className="text-xs text-zinc-500 dark:text-zinc-400">Whole days in UTC; the end day is included.</p>
       <div className="grid grid-cols-2 gap-2">
         <label htmlFor={fromId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          From
+          Start date
           <input id={fromId} type="date" required value={from} max={to || today} onChange={(e) => setFrom(e.target.value)} className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
         </label>
         <label htmlFor={toId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          To
+          End date
           <input id={toId} type="date" required value={to} min={from} onChange={(e) => setTo(e.target.value)} className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
         </label>
       </div>

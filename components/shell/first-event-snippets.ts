@@ -15,7 +15,7 @@ export function firstEventCurl(origin: string, now: Date = new Date()): string {
     `curl -X POST ${origin}/api/v1/events \\`,
     `  -H "Authorization: Bearer $UNITSCOPE_API_KEY" \\`,
     `  -H "Content-Type: application/json" \\`,
-    `  -d '${JSON.stringify({ events: [event] })}'`,
+    `  -d '${JSON.stringify({ events: [event] }, null, 2)}'`,
   ].join("\n");
 }
 

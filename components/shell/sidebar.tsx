@@ -57,20 +57,24 @@ export function Sidebar() {
 
   return (
     <>
-      <aside className="sticky top-0 hidden h-dvh w-16 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex xl:w-60 dark:border-zinc-800 dark:bg-zinc-900">
-        <Link href="/overview" className="flex h-14 items-center justify-center border-b border-zinc-200 px-3 xl:justify-start xl:px-4 dark:border-zinc-800">
-          <span className="xl:hidden">
-            <LogoMark />
-            <span className="sr-only">Unitscope home</span>
-          </span>
-          <span className="hidden xl:block">
-            <Logo />
-          </span>
-        </Link>
-        <nav aria-label="Main" className="flex-1 overflow-y-auto p-2 xl:p-3">
-          <NavList pathname={pathname} params={params} expanded={false} />
-        </nav>
-      </aside>
+      {/* The outer column stretches to the page's height (border and background to the bottom of long
+          pages); the inner aside sticks to the viewport so navigation stays in reach while scrolling. */}
+      <div className="hidden w-16 shrink-0 border-r border-zinc-200 bg-white md:block xl:w-60 dark:border-zinc-800 dark:bg-zinc-900">
+        <aside className="sticky top-0 flex h-dvh flex-col">
+          <Link href="/overview" className="flex h-14 items-center justify-center border-b border-zinc-200 px-3 xl:justify-start xl:px-4 dark:border-zinc-800">
+            <span className="xl:hidden">
+              <LogoMark />
+              <span className="sr-only">Unitscope home</span>
+            </span>
+            <span className="hidden xl:block">
+              <Logo />
+            </span>
+          </Link>
+          <nav aria-label="Main" className="flex-1 overflow-y-auto p-2 xl:p-3">
+            <NavList pathname={pathname} params={params} expanded={false} />
+          </nav>
+        </aside>
+      </div>
 
       <button
         type="button"

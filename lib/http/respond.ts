@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { ApiError } from "./errors";
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
@@ -13,6 +14,12 @@ export function errorResponse(err: unknown, context = ""): Response {
   if (err instanceof ZodError) {
     const e = new ApiError("invalid_request", "the request does not match the expected shape", zodIssues(err));
     return Response.json(e.toBody(), { status: e.status });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // An outage (e.g. the key lookup failing), not a bug: tell clients to come back, as 503 + Retry-After.
+    console.error(`[api] database unavailable${context ? ` in ${context}` : ""}:`, err instanceof Error ? err.message : err);
+    const e = new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
+    return Response.json(e.toBody(), { status: e.status, headers: e.headers });
   }
   const id = crypto.randomUUID();
   console.error(`[api] unhandled error ${id}${context ? ` in ${context}` : ""}:`, err);

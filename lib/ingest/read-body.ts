@@ -30,6 +30,8 @@ export type ReadLimits = {
   maxBytes: number;
   /** For line-delimited bodies: non-empty lines allowed; exceeding it → 413 while reading. */
   maxLines?: number;
+  /** An empty protobuf message is zero bytes: OTLP receivers must accept it. */
+  allowEmpty?: boolean;
 };
 
 class LimitExceeded extends Error {}
@@ -46,16 +48,21 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
   if (Number.isFinite(declared) && declared > limits.maxBytes + slack) {
     throw tooLarge(limits.maxBytes);
   }
-  if (!req.body) throw new ApiError("invalid_body", "the request body is empty");
+  if (!req.body) {
+    if (limits.allowEmpty) return Buffer.alloc(0);
+    throw new ApiError("invalid_body", "the request body is empty");
+  }
 
   const chunks: Buffer[] = [];
   let total = 0;
   let lines = 0;
   let lineHasContent = false;
+  // Kept aside: when the sink throws, pipeline() may reject with the AbortError of the torn-down gunzip instead.
+  let exceeded: LimitExceeded | undefined;
   const sink = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       total += chunk.length;
-      if (total > limits.maxBytes) throw new LimitExceeded(tooLarge(limits.maxBytes).message);
+      if (total > limits.maxBytes) throw (exceeded = new LimitExceeded(tooLarge(limits.maxBytes).message));
       if (limits.maxLines !== undefined) {
         // Count non-empty lines as they stream so a 5,001-line body is refused before it is parsed.
         for (let i = 0; i < chunk.length; i++) {
@@ -68,7 +75,7 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
           }
         }
         if (lines + (lineHasContent ? 1 : 0) > limits.maxLines) {
-          throw new LimitExceeded(`the body has more than ${limits.maxLines.toLocaleString("en-US")} events; split it into smaller batches`);
+          throw (exceeded = new LimitExceeded(`the body has more than ${limits.maxLines.toLocaleString("en-US")} events; split it into smaller batches`));
         }
       }
       chunks.push(chunk);
@@ -79,7 +86,7 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
     if (encoding === "gzip") await pipeline(source, zlib.createGunzip(), sink);
     else await pipeline(source, sink);
   } catch (err) {
-    if (err instanceof LimitExceeded) throw new ApiError("payload_too_large", err.message);
+    if (exceeded) throw new ApiError("payload_too_large", exceeded.message);
     if (err instanceof ApiError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? "";
     if (encoding === "gzip" && (code.startsWith("Z_") || /incorrect header|unexpected end|invalid/i.test(String(err)))) {
@@ -87,7 +94,7 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
     }
     throw new ApiError("invalid_body", `the request body could not be read (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (total === 0) throw new ApiError("invalid_body", "the request body is empty");
+  if (total === 0 && !limits.allowEmpty) throw new ApiError("invalid_body", "the request body is empty");
   return Buffer.concat(chunks, total);
 }
 

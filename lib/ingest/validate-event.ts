@@ -27,13 +27,16 @@ const FIELD_CODE: Partial<Record<string, RejectCode>> = {
   errorType: "invalid_text",
 };
 
+// Fields whose wrong type is still best explained by their own code (usage: 12 → invalid_usage).
+const TYPE_ERRORS_KEEP_FIELD_CODE = new Set(["usage", "metadata", "costUsd", "timestamp"]);
+
 function codeFor(issue: z.core.$ZodIssue, input: unknown): RejectCode {
   const field = issue.path[0];
   if (issue.code === "custom" && isRejectCode(issue.params?.rejectCode)) return issue.params.rejectCode;
   if (issue.code === "unrecognized_keys" || typeof field !== "string") return "invalid_event";
-  // A missing or wrongly-typed field is a malformed event whatever the field; only bad values get a specific code.
+  // A missing field, or a wrongly-typed scalar, is a malformed event; bad values get the field's code.
   const value = (input as Record<string, unknown>)[field];
-  if (issue.code === "invalid_type" && (value === undefined || field !== "usage")) return "invalid_event";
+  if (issue.code === "invalid_type" && (value === undefined || !TYPE_ERRORS_KEEP_FIELD_CODE.has(field))) return "invalid_event";
   return FIELD_CODE[field] ?? "invalid_event";
 }
 

@@ -18,8 +18,8 @@ export type UsageCost = {
   total: Money;
 };
 
-export class UsageShapeError extends Error {
-  override name = "UsageShapeError";
+export class InconsistentUsageError extends Error {
+  override name = "InconsistentUsageError";
 }
 
 /**
@@ -73,15 +73,15 @@ function pickTier(plan: RatePlan, inputTokens: number) {
 
 function checkUsage(u: NormalizedUsage) {
   if (u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens) {
-    throw new UsageShapeError(
+    throw new InconsistentUsageError(
       `cache read (${u.cacheReadTokens}) + cache write (${u.cacheWriteTokens}) tokens exceed input tokens (${u.inputTokens}); inputTokens must include cached tokens`,
     );
   }
   if (u.cacheWrite1hTokens > u.cacheWriteTokens) {
-    throw new UsageShapeError(`1-hour cache write tokens (${u.cacheWrite1hTokens}) exceed cache write tokens (${u.cacheWriteTokens})`);
+    throw new InconsistentUsageError(`1-hour cache write tokens (${u.cacheWrite1hTokens}) exceed cache write tokens (${u.cacheWriteTokens})`);
   }
   if (u.reasoningTokens > u.outputTokens) {
-    throw new UsageShapeError(`reasoning tokens (${u.reasoningTokens}) exceed output tokens (${u.outputTokens}); outputTokens must include reasoning`);
+    throw new InconsistentUsageError(`reasoning tokens (${u.reasoningTokens}) exceed output tokens (${u.outputTokens}); outputTokens must include reasoning`);
   }
 }
 

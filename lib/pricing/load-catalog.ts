@@ -30,16 +30,19 @@ export function ensureCatalogLoaded(db: Database): Promise<CatalogLoadResult> {
  * its cost unless someone re-prices it on purpose (audited).
  */
 export async function loadCatalog(db: Database, src: CatalogSource, now = new Date()): Promise<CatalogLoadResult> {
-  const known = await db.sql.query<{ id: number }>(`SELECT id FROM price_catalogs WHERE source = $1 AND fingerprint = $2`, [src.source, src.fingerprint]);
-  if (known[0]) return { catalogId: known[0].id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
+  const current = await activeCatalog(db.sql, src.source);
+  if (current?.fingerprint === src.fingerprint) return { catalogId: current.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
   const data = catalogFromGenaiPrices(src.providers);
   return db.sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CATALOG_LOCK]);
-    const again = await tx.query<{ id: number }>(`SELECT id FROM price_catalogs WHERE source = $1 AND fingerprint = $2`, [src.source, src.fingerprint]);
-    if (again[0]) return { catalogId: again[0].id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
+    const again = await activeCatalog(tx, src.source);
+    if (again?.fingerprint === src.fingerprint) return { catalogId: again.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
+    // A release loaded before (e.g. after a downgrade) becomes the active one again, dated now.
     const [cat] = await tx.query<{ id: number }>(
       `INSERT INTO price_catalogs (source, version, released_on, fingerprint, provider_count, model_count, row_count, loaded_at)
-       VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8)
+       ON CONFLICT (source, fingerprint) DO UPDATE SET loaded_at = EXCLUDED.loaded_at
+       RETURNING id`,
       [src.source, src.version, src.releasedOn, src.fingerprint, data.providers.length, data.models.length, data.rows.length, now],
     );
     const catalogId = cat!.id;
@@ -121,10 +124,12 @@ async function diffRows(tx: SqlExecutor, drafts: CatalogRowDraft[], now: Date) {
       continue;
     }
     current.delete(key);
-    if (JSON.stringify(rows.map(signature).sort()) === JSON.stringify([...cur.sigs].sort())) continue;
+    // Rows that ended before now are history on both sides; only what is (or will be) in force compares.
+    const live = rows.filter((r) => !r.effectiveTo || r.effectiveTo > now);
+    if (JSON.stringify(live.map(signature).sort()) === JSON.stringify([...cur.sigs].sort())) continue;
     toClose.push(...cur.ids);
     toDelete.push(...cur.future);
-    for (const r of rows) {
+    for (const r of live) {
       const from = r.effectiveFrom < now ? now : r.effectiveFrom;
       if (!r.effectiveTo || r.effectiveTo > from) toInsert.push({ ...r, effectiveFrom: from });
     }
@@ -170,4 +175,13 @@ async function insertRows(tx: SqlExecutor, rows: CatalogRowDraft[], catalogId: n
       ],
     );
   }
+}
+
+/** The catalog release in force: the one loaded (or re-activated) last. */
+export async function activeCatalog(sql: SqlExecutor, source: string) {
+  const [row] = await sql.query<{ id: number; fingerprint: string; version: string; loaded_at: Date }>(
+    `SELECT id, fingerprint, version, loaded_at FROM price_catalogs WHERE source = $1 ORDER BY loaded_at DESC, id DESC LIMIT 1`,
+    [source],
+  );
+  return row ?? null;
 }

@@ -29,8 +29,13 @@ export function formatUsd(value: Money): string {
   return value.toDecimalPlaces(MONEY_SCALE).toFixed();
 }
 
-/** A price as catalogs give it (JS number such as 0.135) → its shortest exact decimal string. */
+/**
+ * A price as catalogs give it (JS number such as 0.135) → its shortest decimal string at the stored
+ * scale. Rounding to 10 places drops float artefacts (0.18000000000000002 → 0.18) and makes the price
+ * identical to what numeric(20,10) keeps (1/12 → 0.0833333333), so a price costs the same from memory
+ * and from the database.
+ */
 export function priceFromNumber(n: number): string {
   if (!Number.isFinite(n) || n < 0) throw new Error(`invalid price ${n}`);
-  return new Money(String(n)).toFixed();
+  return new Money(String(n)).toDecimalPlaces(MONEY_SCALE).toFixed();
 }

@@ -32,7 +32,7 @@ export type PricedCost = {
  * by the pure function. Unknown models come back priced:false with zero costs, never a guess.
  *
  * It issues its own queries: on PGlite (one connection) call it before opening a transaction, not inside one.
- * Throws UsageShapeError (cost-usage.ts) when usage is inconsistent (cached tokens above input tokens,
+ * Throws InconsistentUsageError (cost-usage.ts) when usage is inconsistent (cached tokens above input tokens,
  * reasoning above output): validate events first.
  */
 export async function priceEvents(db: Database, workspaceId: number, items: PricingInput[]): Promise<PricedCost[]> {

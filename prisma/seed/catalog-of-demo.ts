@@ -185,8 +185,9 @@ export const FEATURES: readonly DemoFeature[] = [
     routes: ["/jobs/extract-invoice", "/jobs/extract-contract"],
     streaming: false,
     models: [
-      { key: "llama70b", weight: 0.6 },
-      { key: "gemini20Flash", weight: 0.4 },
+      // A few percent of all calls: enough to show up in the unpriced-models list without dominating it.
+      { key: "llama70b", weight: 0.4 },
+      { key: "gemini20Flash", weight: 0.6 },
     ],
     fallbacks: { "self-hosted": { key: "gpt4oMini", weight: 1 }, google: { key: "gpt4oMini", weight: 1 } },
     maxAttempts: 3,
@@ -265,6 +266,7 @@ export const TENANTS: readonly { name: string; region: (typeof REGIONS)[number] 
  */
 export const STORIES = {
   spikeTenant: "hooli",
+  spikeFeature: "agent-workflows",
   spikeDays: 4,
   spikeWeightFactor: 5,
   spikeModel: "gpt41" satisfies ModelKey,

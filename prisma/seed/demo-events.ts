@@ -29,12 +29,11 @@ export type GenerateDemoOptions = {
 
 export const DEFAULT_EVENTS_PER_DAY = 4_000;
 /** Retries and fallbacks add events to tasks; measured on the default mix, used to size the task count. */
-const EVENTS_PER_TASK = 1.045;
+const EVENTS_PER_TASK = 1.03;
 /** The spike stream's intensity, relative to the mean intensity of the normal traffic. */
 const SPIKE_SHARE = 0.1;
 
 const ZIPF = TENANTS.map((_, i) => 1 / Math.pow(i + 1, 1.1));
-const FEATURE_WEIGHTS = FEATURES.map((f) => f.weight);
 
 /**
  * Deterministic demo traffic: the same options give the same events, byte for byte, on every machine.
@@ -63,7 +62,7 @@ export function generateDemoEvents(opts: GenerateDemoOptions): DemoEvent[] {
     const step = stepOf(intensity, at);
     const rates = intensity.classRates(step);
     const spike = at >= spikeFrom && rng.chance(intensity.spikeRate(step) / (totalRate(rates) + intensity.spikeRate(step)));
-    runTask(ctx, `demo-${opts.seed}-task-${k + 1}`, at, spike ? spikeTask(rng) : normalTask(rng, rates));
+    runTask(ctx, `demo-${opts.seed}-task-${k + 1}`, at, spike ? spikeTask() : normalTask(rng, rates));
   }
 
   drafts.sort((a, b) => a.ms - b.ms || a.order - b.order);
@@ -101,9 +100,10 @@ function normalTask(rng: Rng, rates: Record<WorkloadClass, number>): TaskPlan {
   return { feature, tenant: tenant.name, region: tenant.region, choice, biasLarge: false };
 }
 
-function spikeTask(rng: Rng): TaskPlan {
-  const feature = FEATURES.find((f) => f.name === "agent-workflows") ?? rng.weighted(FEATURES, FEATURE_WEIGHTS);
-  const tenant = TENANTS.find((t) => t.name === STORIES.spikeTenant) ?? rng.pick(TENANTS);
+function spikeTask(): TaskPlan {
+  const feature = FEATURES.find((f) => f.name === STORIES.spikeFeature);
+  const tenant = TENANTS.find((t) => t.name === STORIES.spikeTenant);
+  if (!feature || !tenant) throw new Error("STORIES names a feature or tenant missing from the catalog");
   return { feature, tenant: tenant.name, region: tenant.region, choice: { key: STORIES.spikeModel, weight: 1 }, biasLarge: true };
 }
 

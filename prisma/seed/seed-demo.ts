@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/open-database";
 import { ApiError } from "@/lib/http/errors";
@@ -16,11 +17,13 @@ export const DEMO_WORKSPACE = { slug: "demo", name: "Acme AI (demo)" } as const;
 export const OTHER_WORKSPACE = { slug: "other", name: "Globex (second workspace)" } as const;
 /** Fixed so every fresh install shows the same demo (only shifted to end at its start time). */
 export const DEMO_SEED = 2026;
+const DEMO_OWNER = { email: "demo@unitscope.dev", name: "Dana Demo", role: "owner" } as const;
+// Owner last: its membership, written after the events, marks a complete seed.
 const DEMO_MEMBERS: readonly { email: string; name: string; role: Role }[] = [
-  { email: "demo@unitscope.dev", name: "Dana Demo", role: "owner" },
   { email: "finance@unitscope.dev", name: "Fran Finance", role: "finance" },
   { email: "engineer@unitscope.dev", name: "Eli Engineer", role: "engineer" },
   { email: "viewer@unitscope.dev", name: "Vic Viewer", role: "viewer" },
+  DEMO_OWNER,
 ];
 const OTHER_MEMBERS: readonly { email: string; name: string; role: Role }[] = [
   { email: "other@unitscope.dev", name: "Olga Other", role: "owner" },
@@ -35,49 +38,59 @@ export function demoPassword(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Seeds once. The demo workspace holding events is the "done" marker, written last: a run interrupted
- * half-way (crash, Ctrl-C) is finished by the next start, and because ingestion is idempotent on
- * (workspace, id, timestamp) the events already stored are reported as duplicates, not stored twice.
+ * Seeds once. Completion is marked by the demo workspace holding events AND its owner's membership, which
+ * is written last: a run interrupted half-way (crash, Ctrl-C) is finished by the next start. The events are
+ * anchored at the workspace's creation time, so a resumed run regenerates exactly the same (id, timestamp)
+ * pairs and ingestion, idempotent on them, reports the ones already stored as duplicates.
  */
 export async function seedDemo(db: Database, opts: { now?: Date; log?: (message: string) => void } = {}): Promise<SeedDemoResult> {
   const log = opts.log ?? (() => {});
-  const login = { email: DEMO_MEMBERS[0]!.email, password: demoPassword() };
+  const owner = DEMO_OWNER;
+  const login = { email: owner.email, password: demoPassword() };
 
-  const existing = await db.prisma.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true } });
+  const existing = await db.prisma.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true, name: true } });
   if (existing && (await db.prisma.usageEvent.findFirst({ where: { workspaceId: existing.id }, select: { eventId: true } }))) {
-    const events = await db.prisma.usageEvent.count({ where: { workspaceId: existing.id } });
-    log(`demo workspace '${DEMO_WORKSPACE.slug}' already has ${events.toLocaleString("en-US")} events: not seeding again`);
-    return { created: false, events, login };
+    const ownerMember = await db.prisma.membership.findFirst({ where: { workspaceId: existing.id, user: { email: owner.email } } });
+    // A 'demo' workspace someone made by hand (other name, own events) is left alone, never topped up.
+    if (ownerMember || existing.name !== DEMO_WORKSPACE.name) {
+      const events = await db.prisma.usageEvent.count({ where: { workspaceId: existing.id } });
+      log(`demo workspace '${DEMO_WORKSPACE.slug}' already has ${events.toLocaleString("en-US")} events: not seeding again`);
+      return { created: false, events, login };
+    }
+    log(`demo workspace '${DEMO_WORKSPACE.slug}' was seeded only in part: finishing it`);
   }
 
+  if (login.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`UNITSCOPE_DEMO_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
   const started = Date.now();
-  const now = opts.now ?? new Date();
-
-  // The second workspace first: isolation tests need it whenever the demo exists.
+  // The second workspace first: isolation tests need it whenever the demo exists. One of the same slug
+  // made by hand (another name) is not ours to fill.
   const other = await ensureWorkspace(db, OTHER_WORKSPACE);
-  await ensureMembers(db, OTHER_WORKSPACE.slug, OTHER_MEMBERS, login.password);
-  const otherEvents = generateDemoEvents({ now, seed: "other", targetEvents: OTHER_EVENTS }).map(asOtherWorkspace);
-  await ingestAll(db, other.id, otherEvents, () => {});
+  if (other.name === OTHER_WORKSPACE.name) {
+    const otherEvents = generateDemoEvents({ now: opts.now ?? other.createdAt, seed: "other", targetEvents: OTHER_EVENTS });
+    await ingestAll(db, other.id, otherEvents.map(asOtherWorkspace), () => {});
+    await ensureMembers(db, OTHER_WORKSPACE.slug, OTHER_MEMBERS, login.password);
+  }
 
   const demo = await ensureWorkspace(db, DEMO_WORKSPACE);
-  await ensureMembers(db, DEMO_WORKSPACE.slug, DEMO_MEMBERS, login.password);
-  const events = generateDemoEvents({ now, seed: DEMO_SEED });
+  const events = generateDemoEvents({ now: opts.now ?? demo.createdAt, seed: DEMO_SEED });
   log(`seeding the demo workspace '${DEMO_WORKSPACE.slug}' with ${events.length.toLocaleString("en-US")} events over 30 days…`);
   const stored = await ingestAll(db, demo.id, events, log);
+  await ensureMembers(db, DEMO_WORKSPACE.slug, DEMO_MEMBERS, login.password); // after the events: see DEMO_MEMBERS
   log(`demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { created: true, events: stored, login };
 }
 
-async function ensureWorkspace(db: Database, ws: { slug: string; name: string }): Promise<{ id: number }> {
-  const found = await db.prisma.workspace.findUnique({ where: { slug: ws.slug }, select: { id: true } });
+async function ensureWorkspace(db: Database, ws: { slug: string; name: string }): Promise<{ id: number; name: string; createdAt: Date }> {
+  const select = { id: true, name: true, createdAt: true } as const;
+  const found = await db.prisma.workspace.findUnique({ where: { slug: ws.slug }, select });
   if (found) return found;
   try {
     return await makeWorkspace(db.prisma, { slug: ws.slug, name: ws.name });
   } catch (err) {
     // Another process (a second server on the same Postgres) created it between our read and write.
-    if (err instanceof ApiError && err.code === "conflict") {
-      return db.prisma.workspace.findUniqueOrThrow({ where: { slug: ws.slug }, select: { id: true } });
-    }
+    if (err instanceof ApiError && err.code === "conflict") return db.prisma.workspace.findUniqueOrThrow({ where: { slug: ws.slug }, select });
     throw err;
   }
 }

@@ -1,0 +1,14 @@
+import pg from "pg";
+import { randomUUID } from "node:crypto";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+const url = "postgresql://postgres@127.0.0.1:5432/us_ingest_scratch";
+const pool = new pg.Pool({ connectionString: url, max: 2 });
+const cols = ["workspace_id","ts","event_id","provider","model","region","tenant","feature","route","workload_class","task_id","attempt","status","http_status","input_tokens","output_tokens","cache_read_tokens","reasoning_tokens","latency_ms","ttft_ms","list_cost_usd","effective_cost_usd","priced"];
+const N = 50000;
+const rows = Array.from({length: N}, (_, i) => { const id = randomUUID(); return [999001, new Date(Date.now() - i*1000).toISOString(), id, "openai","gpt-4o-mini","us-east-1","tenant-"+(i%200),"chat","/api","interactive",id,1,"ok",200,1200,300,200,0,850,200,"0.0003600000","0.0003600000","t"]; });
+fs.writeFileSync("/tmp/us_ingest_copy.csv", rows.map(r => r.join(",")).join("\n") + "\n");
+let t = performance.now();
+await new Promise((res, rej) => { const p = spawn("psql", [url, "-q", "-c", `\\copy usage_events (${cols.join(",")}) FROM '/tmp/us_ingest_copy.csv' WITH (FORMAT csv)`], { stdio: "inherit" }); p.on("exit", c => c === 0 ? res() : rej(new Error("psql " + c))); });
+console.log("COPY", Math.round(N / (performance.now() - t) * 1000), "rows/s");
+await pool.end();

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { SettingsTabs, type SettingsTab } from "@/components/settings/settings-tabs";
+import { can } from "@/lib/auth/roles";
+import { requireAccess } from "@/lib/auth/session";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const access = await requireAccess();
+  const tabs: SettingsTab[] = [
+    { href: "/settings", label: "General" },
+    { href: "/settings/members", label: "Members" },
+    // Viewers may not read keys (keys:read), so the tab is not offered; the page refuses them too.
+    ...(can(access.role, "keys:read") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
+    { href: "/settings/pricing", label: "Pricing" },
+  ];
+  return (
+    <div className="mx-auto w-full max-w-5xl">
+      <header className="mb-4">
+        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Settings</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{access.workspace.name}</p>
+      </header>
+      <SettingsTabs tabs={tabs} />
+      {children}
+    </div>
+  );
+}

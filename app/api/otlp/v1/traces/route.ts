@@ -1,0 +1,11 @@
+import { route } from "@/lib/http/route";
+import { handleOtlpRequest } from "@/lib/ingest/otlp/handle-otlp-request";
+
+// protobufjs and node:zlib need the Node.js runtime.
+export const runtime = "nodejs";
+
+/**
+ * OTLP/HTTP trace receiver: an OpenTelemetry exporter configured with endpoint `<base>/api/otlp` and
+ * header `Authorization: Bearer <ingest key>` posts here. Model-call spans become usage events.
+ */
+export const POST = route({ auth: "ingest" }, ({ req, db, workspace }) => handleOtlpRequest(req, db, workspace.id));

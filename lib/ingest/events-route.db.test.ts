@@ -1,0 +1,174 @@
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/events/route";
+import { createApiKey } from "@/lib/auth/api-keys";
+import type { Database } from "@/lib/db/open-database";
+import { openTestDatabase, uid } from "@/prisma/seed/test-db";
+import { ConcurrencyGate } from "./concurrency-gate";
+import { sampleEvents } from "./sample-events";
+import { serveRouteHandlers, useDatabaseForRoutes } from "./testing/serve-route-handlers";
+
+let db: Database;
+let server: Awaited<ReturnType<typeof serveRouteHandlers>>;
+let ingestKey: string;
+let readKey: string;
+let workspaceId: number;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  useDatabaseForRoutes(db);
+  const ws = await db.prisma.workspace.create({ data: { slug: uid("rest"), name: "rest ingest" } });
+  workspaceId = ws.id;
+  ingestKey = (await createApiKey(db.prisma, { workspaceId: ws.id, name: "ingest", scopes: ["ingest"] })).secret;
+  readKey = (await createApiKey(db.prisma, { workspaceId: ws.id, name: "read", scopes: ["read"] })).secret;
+  server = await serveRouteHandlers({ "/api/v1/events": POST });
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+function send(body: BodyInit | null, headers: Record<string, string> = {}, key: string | null = ingestKey) {
+  return fetch(`${server.url}/api/v1/events`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function stored(): Promise<number> {
+  const [r] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_events WHERE workspace_id = $1`, [workspaceId]);
+  return r!.n;
+}
+
+/** The server still answers a good batch: proof a bad request left it serving. */
+async function stillServing() {
+  const r = await send(JSON.stringify({ events: sampleEvents(1) }));
+  expect(r.status).toBe(200);
+  expect(await r.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+}
+
+describe("POST /api/v1/events", () => {
+  it("refuses a missing or wrong key (401) and a key without the ingest scope (403)", async () => {
+    const body = JSON.stringify({ events: sampleEvents(1) });
+    const before = await stored();
+    for (const [key, status] of [[null, 401], ["usk_wrongwrongwrongwrongwrongwrong", 401], [readKey, 403]] as const) {
+      const r = await send(body, {}, key);
+      expect(r.status).toBe(status);
+      expect((await r.json()).error.code).toBe(status === 401 ? "unauthorized" : "forbidden");
+    }
+    expect(await stored()).toBe(before);
+  });
+
+  it("stores a mixed JSON batch's valid events and names the invalid indexes", async () => {
+    const good = sampleEvents(3);
+    const before = await stored();
+    const r = await send(JSON.stringify({ events: [good[0], { ...good[1], usage: { inputTokens: -3, outputTokens: 1 } }, good[2], 7] }));
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.accepted).toBe(2);
+    expect(body.duplicates).toBe(0);
+    expect(body.rejected.map((x: { index: number; code: string }) => [x.index, x.code])).toEqual([
+      [1, "negative_tokens"],
+      [3, "invalid_event"],
+    ]);
+    expect(await stored()).toBe(before + 2);
+    // A replay after a lost response: success, nothing stored twice.
+    const again = await send(JSON.stringify({ events: [good[0], good[2]] }));
+    expect(await again.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    expect(await stored()).toBe(before + 2);
+  });
+
+  it("accepts gzip NDJSON, reporting an unparseable line by its index", async () => {
+    const events = sampleEvents(3);
+    const ndjson = [JSON.stringify(events[0]), "{not json", "", JSON.stringify(events[1]), JSON.stringify(events[2])].join("\n") + "\n";
+    const r = await send(gzipSync(ndjson), { "content-type": "application/x-ndjson", "content-encoding": "gzip" });
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.accepted).toBe(3);
+    expect(body.rejected).toEqual([{ index: 1, code: "invalid_json", message: expect.stringContaining("line 2") }]);
+  });
+
+  it.each([
+    ["truncated JSON", () => send(JSON.stringify({ events: sampleEvents(5) }).slice(0, -40)), 400, "invalid_body"],
+    ["a bare array", () => send(JSON.stringify(sampleEvents(2))), 400, "invalid_body"],
+    ["events of the wrong type", () => send(JSON.stringify({ events: "many" })), 400, "invalid_body"],
+    ["no valid event", () => send(JSON.stringify({ events: [{ id: 1 }, { ...sampleEvents(1)[0], latencyMs: -5 }] })), 400, "invalid_event"],
+    ["an empty batch", () => send(JSON.stringify({ events: [] })), 400, "invalid_body"],
+    ["bad gzip", () => send(Buffer.from("definitely not gzip"), { "content-encoding": "gzip" }), 400, "invalid_body"],
+    ["a wrong content type", () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-type": "text/plain" }), 415, "unsupported_media_type"],
+    ["an unknown content encoding", () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-encoding": "br" }), 415, "unsupported_media_type"],
+    ["a 10 MB body", () => send(JSON.stringify({ events: sampleEvents(1), pad: "x".repeat(10 * 1024 * 1024) })), 413, "payload_too_large"],
+    [
+      "a 10 MB body streamed without Content-Length",
+      () => {
+        const chunk = new TextEncoder().encode(`{"events":[],"pad":"${"x".repeat(1024 * 1024)}`);
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(c) {
+            if (sent++ < 10) c.enqueue(chunk);
+            else c.close();
+          },
+        });
+        return send(body);
+      },
+      413,
+      "payload_too_large",
+    ],
+    ["5,001 events", () => send(JSON.stringify({ events: sampleEvents(5001) })), 413, "payload_too_large"],
+    [
+      "5,001 NDJSON lines",
+      () => send(sampleEvents(5001).map((e) => JSON.stringify(e)).join("\n"), { "content-type": "application/x-ndjson" }),
+      413,
+      "payload_too_large",
+    ],
+  ])("refuses %s with a clear 4xx, stores nothing and keeps serving", async (_label, request, status, code) => {
+    const before = await stored();
+    const r = await request();
+    expect(r.status).toBe(status);
+    const body = await r.json();
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(10);
+    expect(await stored()).toBe(before);
+    await stillServing();
+  });
+
+  it("lists every rejection in the 400 of a batch with no valid event", async () => {
+    const r = await send(JSON.stringify({ events: [{ id: 1 }, { ...sampleEvents(1)[0], timestamp: "yesterday" }] }));
+    expect(r.status).toBe(400);
+    const body = await r.json();
+    expect(body.error.details).toMatchObject({ accepted: 0, duplicates: 0 });
+    expect(body.error.details.rejected.map((x: { code: string }) => x.code)).toEqual(["invalid_event", "invalid_timestamp"]);
+  });
+
+  it("answers 429 with Retry-After when every ingest slot is taken, then recovers", async () => {
+    const g = globalThis as unknown as { __unitscopeIngestGate?: ConcurrencyGate };
+    const original = g.__unitscopeIngestGate;
+    g.__unitscopeIngestGate = new ConcurrencyGate(1, 0, 100);
+    try {
+      // A client that opens a batch and trickles it: it holds the only slot while its body is being read.
+      let finish!: () => void;
+      const slowBody = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('{"events":'));
+          finish = () => {
+            c.enqueue(new TextEncoder().encode(JSON.stringify(sampleEvents(2)) + "}"));
+            c.close();
+          };
+        },
+      });
+      const slow = send(slowBody);
+      await new Promise((r) => setTimeout(r, 300));
+      const busy = await send(JSON.stringify({ events: sampleEvents(1) }));
+      expect(busy.status).toBe(429);
+      expect(busy.headers.get("retry-after")).toBe("1");
+      expect((await busy.json()).error.code).toBe("rate_limited");
+      finish();
+      expect((await (await slow).json()).accepted).toBe(2);
+      await stillServing();
+    } finally {
+      g.__unitscopeIngestGate = original;
+    }
+  });
+});

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/open-database";
+import { openTestDatabase, uid } from "@/prisma/seed/test-db";
+import { ingestEvents } from "./ingest-events";
+import { sampleEvents } from "./sample-events";
+import { UnparseableItem } from "./unparseable-item";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function workspace() {
+  return db.prisma.workspace.create({ data: { slug: uid("ing"), name: "ingest test" } });
+}
+
+type Totals = { events: number; input: number; output: number; effective: string; list: string };
+async function totals(workspaceId: number): Promise<Totals> {
+  const [r] = await db.sql.query<Totals>(
+    `SELECT count(*)::int AS events, coalesce(sum(input_tokens), 0)::int8 AS input, coalesce(sum(output_tokens), 0)::int8 AS output,
+            coalesce(sum(effective_cost_usd), 0)::text AS effective, coalesce(sum(list_cost_usd), 0)::text AS list
+       FROM usage_events WHERE workspace_id = $1`,
+    [workspaceId],
+  );
+  return r!;
+}
+
+describe("ingestEvents", () => {
+  it("stores a 10,000-event batch once: three replays leave exactly 10,000 rows and the same totals", async () => {
+    const ws = await workspace();
+    const batch = sampleEvents(10_000, { seed: 7 });
+    const first = await ingestEvents(db, ws.id, batch);
+    expect(first).toEqual({ accepted: 10_000, duplicates: 0, rejected: [] });
+    const after1 = await totals(ws.id);
+    expect(after1.events).toBe(10_000);
+    expect(after1.input).toBe(batch.reduce((s, e) => s + e.usage.inputTokens, 0));
+    expect(Number(after1.effective)).toBeGreaterThan(0); // priced from the catalog
+    for (let replay = 0; replay < 2; replay++) {
+      const r = await ingestEvents(db, ws.id, batch);
+      expect(r).toEqual({ accepted: 0, duplicates: 10_000, rejected: [] });
+      expect(await totals(ws.id)).toEqual(after1);
+    }
+  });
+
+  it("stores exactly the valid items of a mixed batch and names every invalid index", async () => {
+    const ws = await workspace();
+    const good = sampleEvents(6, { seed: 3 });
+    const items: unknown[] = [
+      good[0],
+      { ...good[1], usage: { inputTokens: -1, outputTokens: 3 } }, // 1
+      good[2],
+      "not an object", // 3
+      { ...good[3], timestamp: new Date(Date.now() + 86_400_000).toISOString() }, // 4
+      { ...good[4], latencyMs: 1e12 }, // 5
+      new UnparseableItem("line 7 is not valid JSON"), // 6
+      { ...good[5], status: "success" }, // 7
+      good[5],
+    ];
+    const r = await ingestEvents(db, ws.id, items);
+    expect(r.accepted).toBe(3);
+    expect(r.duplicates).toBe(0);
+    expect(r.rejected.map((x) => [x.index, x.code])).toEqual([
+      [1, "negative_tokens"],
+      [3, "invalid_event"],
+      [4, "timestamp_in_future"],
+      [5, "absurd_latency"],
+      [6, "invalid_json"],
+      [7, "invalid_event"],
+    ]);
+    const stored = await db.sql.query<{ event_id: string }>(`SELECT event_id FROM usage_events WHERE workspace_id = $1 ORDER BY event_id`, [ws.id]);
+    expect(stored.map((s) => s.event_id)).toEqual([good[0]!.id, good[2]!.id, good[5]!.id].sort());
+  });
+
+  it("counts repeats inside one batch as duplicates; the same id at another time is another event", async () => {
+    const ws = await workspace();
+    const [e] = sampleEvents(1, { seed: 11 });
+    const later = { ...e!, timestamp: new Date(Date.parse(e!.timestamp) + 1000).toISOString() };
+    const r = await ingestEvents(db, ws.id, [e, e, { ...e }, later]);
+    expect(r).toEqual({ accepted: 2, duplicates: 2, rejected: [] });
+    expect((await totals(ws.id)).events).toBe(2);
+  });
+
+  it("keeps workspaces apart: the same event id in two workspaces is stored in each", async () => {
+    const [a, b] = [await workspace(), await workspace()];
+    const batch = sampleEvents(3, { seed: 5, idPrefix: uid("shared") });
+    expect((await ingestEvents(db, a.id, batch)).accepted).toBe(3);
+    expect((await ingestEvents(db, b.id, batch)).accepted).toBe(3);
+  });
+
+  it("stores provider usage shapes normalised, every optional field, and the reported cost", async () => {
+    const ws = await workspace();
+    const id = uid("anth");
+    const ts = new Date(Date.now() - 3600_000).toISOString();
+    const r = await ingestEvents(db, ws.id, [
+      {
+        id,
+        timestamp: ts,
+        provider: "anthropic",
+        model: "claude-sonnet-4-5",
+        region: "us-east-1",
+        tenant: "acme",
+        feature: "summaries",
+        route: "/api/sum",
+        workloadClass: "batch",
+        taskId: "task-42",
+        attempt: 2,
+        fallbackFrom: "openai/gpt-4o",
+        status: "ok",
+        httpStatus: 200,
+        usageFormat: "anthropic",
+        usage: {
+          input_tokens: 100,
+          cache_read_input_tokens: 2000,
+          cache_creation_input_tokens: 500,
+          cache_creation: { ephemeral_5m_input_tokens: 200, ephemeral_1h_input_tokens: 300 },
+          output_tokens: 250,
+        },
+        latencyMs: 2300.4,
+        ttftMs: 410,
+        queueMs: 12,
+        costUsd: "0.0123456789",
+        metadata: { experiment: "cache-v2" },
+      },
+    ]);
+    expect(r).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    const row = await db.prisma.usageEvent.findFirstOrThrow({ where: { workspaceId: ws.id, eventId: id } });
+    expect(row).toMatchObject({
+      inputTokens: 2600,
+      cacheReadTokens: 2000,
+      cacheWriteTokens: 500,
+      cacheWrite1hTokens: 300,
+      outputTokens: 250,
+      reasoningTokens: 0,
+      latencyMs: 2300,
+      ttftMs: 410,
+      queueMs: 12,
+      taskId: "task-42",
+      attempt: 2,
+      fallbackFrom: "openai/gpt-4o",
+      workloadClass: "batch",
+      httpStatus: 200,
+      metadata: { experiment: "cache-v2" },
+      priced: true,
+    });
+    expect(row.ts.toISOString()).toBe(ts);
+    expect(row.reportedCostUsd?.toString()).toBe("0.0123456789");
+    expect(Number(row.listCostUsd)).toBeGreaterThan(0);
+  });
+
+  it("stores an unknown model unpriced rather than refusing it", async () => {
+    const ws = await workspace();
+    const [e] = sampleEvents(1, { seed: 2 });
+    const r = await ingestEvents(db, ws.id, [{ ...e!, provider: "acme-llm", model: "house-model-7b" }]);
+    expect(r.accepted).toBe(1);
+    const [row] = await db.sql.query<{ priced: boolean; list_cost_usd: string }>(`SELECT priced, list_cost_usd FROM usage_events WHERE workspace_id = $1`, [ws.id]);
+    expect(row).toEqual({ priced: false, list_cost_usd: "0.0000000000" });
+  });
+
+  it("returns every rejection and stores nothing when no item is valid", async () => {
+    const ws = await workspace();
+    const r = await ingestEvents(db, ws.id, [{ id: 1 }, null]);
+    expect(r.accepted).toBe(0);
+    expect(r.rejected.map((x) => x.index)).toEqual([0, 1]);
+    expect((await totals(ws.id)).events).toBe(0);
+  });
+});

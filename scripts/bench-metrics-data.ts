@@ -1,0 +1,387 @@
+// Generates millions of realistic usage events straight into usage_events with set-based SQL, for
+// `npm run bench:metrics`. The cast (providers, models, features, routes, tenants, regions) and the
+// shapes (diurnal class intensity, growth, retries, fallbacks, throttle bursts, a latency regression,
+// token sizes drawn from the Azure trace) follow the demo generator (prisma/seed); only the volume and
+// the tenant count differ. Everything the draws need lives in small lookup tables in schema bench_gen,
+// so each row costs a few random() calls and hash joins: ~10M rows in a few minutes on 2 cores.
+import { calcPrice } from "@pydantic/genai-prices";
+import type { Sql, SqlExecutor } from "@/lib/db/sql";
+import { loadAzureTrace } from "@/prisma/seed/azure-trace";
+import { FEATURES, MODELS, REGIONS, STORIES, TENANTS, type ModelKey } from "@/prisma/seed/catalog-of-demo";
+import { classIntensity, growth } from "@/prisma/seed/demo-arrivals";
+
+export type BenchDataOptions = {
+  workspaceId: number;
+  /** Events wanted; the result is within ~1% (retries and fallbacks are drawn). */
+  events: number;
+  days: number;
+  end: Date;
+  seed: number;
+  tenants: number;
+  /** Parallel connections generating chunks (Postgres only). */
+  parallel?: number;
+  log?: (message: string) => void;
+};
+
+const HOUR = 3_600_000;
+const SLOTS = 20_000;
+/** Attempt-1 events per task is 1; retries and fallbacks add ≈ this share (measured on the output). */
+const EXTRA_EVENTS_PER_TASK = 0.032;
+const CHUNK_TASKS = 400_000;
+const SERVER_ERROR: Record<string, number> = { openai: 0.004, anthropic: 0.006, google: 0.005, "self-hosted": 0.015 };
+/** Negotiated discounts, so effective cost differs from list cost as in a real contract. */
+const DISCOUNT: Record<string, number> = { openai: 0.15, anthropic: 0.1, google: 0 };
+
+const modelKeys = Object.keys(MODELS) as ModelKey[];
+const modelIndex = (k: ModelKey) => modelKeys.indexOf(k) + 1;
+
+function perMillion(provider: string, model: string, usage: Record<string, number>): number {
+  const p = calcPrice({ input_tokens: 0, output_tokens: 0, ...usage }, model, { providerId: provider });
+  return p ? Number(p.total_price) : 0;
+}
+
+/** Slot tables: `slots` rows (slot → value) drawn in proportion to the weights, so a pick is one equi-join. */
+function slotRows<T>(values: readonly T[], weights: readonly number[], slots = SLOTS): T[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const out: T[] = [];
+  let acc = 0;
+  for (let i = 0; i < values.length; i++) {
+    acc += (weights[i] as number) / total;
+    while (out.length < Math.round(acc * slots)) out.push(values[i] as T);
+  }
+  while (out.length < slots) out.push(values[values.length - 1] as T);
+  return out;
+}
+
+async function createLookups(sql: SqlExecutor, o: BenchDataOptions): Promise<void> {
+  const start = o.end.getTime() - o.days * 86_400_000;
+  await sql.exec(`DROP SCHEMA IF EXISTS bench_gen CASCADE; CREATE SCHEMA bench_gen;`);
+
+  const models = modelKeys.map((k, i) => {
+    const m = MODELS[k] as (typeof MODELS)[ModelKey] & { reasoningRatio?: number; caching?: string; contextLimit?: number };
+    const inP = perMillion(m.provider, m.model, { input_tokens: 1e6 });
+    return {
+      idx: i + 1,
+      provider: m.provider,
+      name: m.model,
+      ttft: m.ttftMs,
+      prefill: m.prefillMsPerKToken,
+      tps: m.tokensPerSecond,
+      reasoning: m.reasoningRatio ?? 0,
+      caching: m.caching ?? "none",
+      contextLimit: m.contextLimit ?? null,
+      inP,
+      outP: perMillion(m.provider, m.model, { output_tokens: 1e6 }),
+      crP: perMillion(m.provider, m.model, { input_tokens: 1e6, cache_read_tokens: 1e6 }),
+      cwP: perMillion(m.provider, m.model, { input_tokens: 1e6, cache_write_tokens: 1e6 }),
+      priced: inP > 0,
+      discount: DISCOUNT[m.provider] ?? 0,
+      serverErr: SERVER_ERROR[m.provider] ?? 0.005,
+    };
+  });
+  await sql.query(
+    `CREATE TABLE bench_gen.model AS SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[],
+       $7::float8[], $8::text[], $9::int[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::bool[], $15::numeric[], $16::float8[])
+       AS t(idx, provider, name, ttft, prefill, tps, reasoning, caching, context_limit, in_p, out_p, cr_p, cw_p, priced, discount, server_err)`,
+    [
+      models.map((m) => m.idx),
+      models.map((m) => m.provider),
+      models.map((m) => m.name),
+      models.map((m) => m.ttft),
+      models.map((m) => m.prefill),
+      models.map((m) => m.tps),
+      models.map((m) => m.reasoning),
+      models.map((m) => m.caching),
+      models.map((m) => m.contextLimit),
+      models.map((m) => m.inP),
+      models.map((m) => m.outP),
+      models.map((m) => m.crP),
+      models.map((m) => m.cwP),
+      models.map((m) => m.priced),
+      models.map((m) => m.discount),
+      models.map((m) => m.serverErr),
+    ],
+  );
+
+  const features = FEATURES.map((f, i) => ({ ...f, idx: i + 1 }));
+  await sql.query(
+    `CREATE TABLE bench_gen.feature AS SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::int[], $7::int[])
+       AS t(idx, name, class, kind, streaming, max_attempts, timeout_ms)`,
+    [
+      features.map((f) => f.idx),
+      features.map((f) => f.name),
+      features.map((f) => f.workloadClass),
+      features.map((f) => f.trace),
+      features.map((f) => f.streaming),
+      features.map((f) => f.maxAttempts),
+      features.map((f) => f.timeoutMs),
+    ],
+  );
+  const featureSlots = slotRows(features.map((f) => f.idx), features.map((f) => f.weight));
+  await sql.query(`CREATE TABLE bench_gen.feature_slot AS SELECT s - 1 AS slot, f AS feature FROM unnest($1::int[]) WITH ORDINALITY AS t(f, s)`, [featureSlots]);
+
+  // Per feature: 100 model slots, its routes, and its fallback per provider.
+  const choice: { feature: number; slot: number; model: number; sent: string }[] = [];
+  const routes: { feature: number; k: number; name: string }[] = [];
+  const fallbacks: { feature: number; provider: string; model: number; sent: string }[] = [];
+  for (const f of features) {
+    slotRows(f.models, f.models.map((m) => m.weight), 100).forEach((c, slot) =>
+      choice.push({ feature: f.idx, slot, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model }),
+    );
+    f.routes.forEach((name, k) => routes.push({ feature: f.idx, k, name }));
+    for (const [provider, c] of Object.entries(f.fallbacks)) fallbacks.push({ feature: f.idx, provider, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model });
+  }
+  await sql.query(`CREATE TABLE bench_gen.choice AS SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS t(feature, slot, model, sent)`, [
+    choice.map((c) => c.feature),
+    choice.map((c) => c.slot),
+    choice.map((c) => c.model),
+    choice.map((c) => c.sent),
+  ]);
+  await sql.query(`CREATE TABLE bench_gen.route AS SELECT * FROM unnest($1::int[], $2::int[], $3::text[]) AS t(feature, k, name)`, [
+    routes.map((r) => r.feature),
+    routes.map((r) => r.k),
+    routes.map((r) => r.name),
+  ]);
+  await sql.query(`CREATE TABLE bench_gen.fallback AS SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS t(feature, provider, model, sent)`, [
+    fallbacks.map((r) => r.feature),
+    fallbacks.map((r) => r.provider),
+    fallbacks.map((r) => r.model),
+    fallbacks.map((r) => r.sent),
+  ]);
+  await sql.exec(`ALTER TABLE bench_gen.feature ADD COLUMN n_routes int;
+    UPDATE bench_gen.feature f SET n_routes = (SELECT count(*) FROM bench_gen.route r WHERE r.feature = f.idx);`);
+
+  // The demo's 40 named tenants first (by size), then generated ones in the long tail; Zipf 1/rank^1.1.
+  const tenants = Array.from({ length: o.tenants }, (_, i) => ({
+    idx: i + 1,
+    name: TENANTS[i]?.name ?? `tenant-${String(i + 1).padStart(3, "0")}`,
+    region: TENANTS[i]?.region ?? REGIONS[i % REGIONS.length]!,
+  }));
+  await sql.query(`CREATE TABLE bench_gen.tenant AS SELECT * FROM unnest($1::int[], $2::text[], $3::text[]) AS t(idx, name, region)`, [
+    tenants.map((t) => t.idx),
+    tenants.map((t) => t.name),
+    tenants.map((t) => t.region),
+  ]);
+  const tenantSlots = slotRows(tenants.map((t) => t.idx), tenants.map((_, i) => 1 / Math.pow(i + 1, 1.1)));
+  await sql.query(`CREATE TABLE bench_gen.tenant_slot AS SELECT s - 1 AS slot, t AS tenant FROM unnest($1::int[]) WITH ORDINALITY AS x(t, s)`, [tenantSlots]);
+
+  // Hour of the window per workload class: the demo's diurnal/weekly intensity times its growth ramp.
+  const hours = Math.ceil((o.days * 86_400_000) / HOUR);
+  const hourRows: { cls: string; slot: number; hour: number }[] = [];
+  for (const cls of ["interactive", "batch", "opportunistic"] as const) {
+    const idx = Array.from({ length: hours }, (_, h) => h);
+    const w = idx.map((h) => {
+      const mid = start + h * HOUR + HOUR / 2;
+      return classIntensity(cls, mid) * growth(mid, start, o.end.getTime());
+    });
+    slotRows(idx, w, SLOTS * 5).forEach((hour, slot) => hourRows.push({ cls, slot, hour }));
+  }
+  await sql.query(`CREATE TABLE bench_gen.hour_slot AS SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS t(class, slot, hour)`, [
+    hourRows.map((r) => r.cls),
+    hourRows.map((r) => r.slot),
+    hourRows.map((r) => r.hour),
+  ]);
+
+  // Token sizes: (context, generated) pairs of the Azure trace, sampled per workload kind.
+  const trace = loadAzureTrace();
+  await sql.exec(`CREATE TABLE bench_gen.tokens (kind text, slot int, context int, generated int)`);
+  for (const kind of ["code", "conv"] as const) {
+    const w = trace[kind];
+    const n = Math.min(w.context.length, SLOTS);
+    const step = w.context.length / n;
+    const ctx: number[] = [];
+    const gen: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(i * step);
+      ctx.push(w.context[j] as number);
+      gen.push(w.generated[j] as number);
+    }
+    await sql.query(`INSERT INTO bench_gen.tokens SELECT $1, s - 1, c, g FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(c, g, s)`, [kind, ctx, gen]);
+  }
+  await sql.exec(`CREATE TABLE bench_gen.token_n AS SELECT kind, count(*)::int AS n FROM bench_gen.tokens GROUP BY kind;
+    ANALYZE bench_gen.model; ANALYZE bench_gen.feature; ANALYZE bench_gen.feature_slot; ANALYZE bench_gen.choice; ANALYZE bench_gen.route;
+    ANALYZE bench_gen.fallback; ANALYZE bench_gen.tenant; ANALYZE bench_gen.tenant_slot; ANALYZE bench_gen.hour_slot; ANALYZE bench_gen.tokens;`);
+}
+
+const N = `sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())`;
+
+/**
+ * One model call per row of `calls` (task fields + model + attempt + ts + fallback_from), simulated as
+ * the demo does: throttle/overload/context errors first (no tokens), else prompt caching, reasoning,
+ * queue + TTFT + decode latency with lognormal noise, a regression tail, timeouts, filters and cancels.
+ */
+function simulateSql(workspaceId: number, regressionFrom: string): string {
+  return `
+  WITH c AS (
+    SELECT c.*, c.feature AS c_feature, c.model AS c_model, m.provider, m.name AS mname, m.ttft, m.prefill, m.tps, m.reasoning, m.caching, m.context_limit,
+           m.in_p, m.out_p, m.cr_p, m.cw_p, m.priced, m.discount, m.server_err,
+           f.name AS fname, f.class, f.kind, f.streaming, f.timeout_ms,
+           random() AS r_status, random() AS r_tail, random() AS r_cache, random() AS r_prefix,
+           0.004 + CASE WHEN m.provider = '${STORIES.throttleProvider}'
+                         AND abs(hashint4(floor(extract(epoch FROM c.ts) / 3600)::int)) % 40 = 0 THEN 0.25 ELSE 0 END AS p_thr,
+           round(CASE WHEN f.class = 'interactive' THEN exp(ln(4) + 0.6 * ${N}) ELSE exp(ln(150) + ${N}) END
+                 * CASE WHEN m.provider = 'self-hosted' THEN 3 ELSE 1 END)::int AS queue_ms
+      FROM calls c JOIN bench_gen.model m ON m.idx = c.model JOIN bench_gen.feature f ON f.idx = c.feature
+  ), o AS (
+    SELECT c.*,
+      CASE WHEN r_status < p_thr THEN 'throttled'
+           WHEN r_status < p_thr + server_err THEN 'error:' || CASE WHEN provider = 'anthropic' THEN 'overloaded' ELSE 'server_error' END
+           WHEN context_limit IS NOT NULL AND ctx > context_limit THEN 'error:context_length_exceeded'
+           WHEN r_status < p_thr + server_err + 0.0005 THEN 'error:invalid_request'
+           ELSE NULL END AS early,
+      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache < 0.65 THEN floor(ctx * (0.4 + 0.5 * r_prefix))
+           WHEN caching = 'automatic' AND ctx >= 1024 AND r_cache < 0.45 THEN floor(ctx * (0.4 + 0.5 * r_prefix) / 128) * 128
+           ELSE 0 END::int AS cache_read,
+      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache >= 0.65 AND r_cache < 0.86 THEN floor(ctx * (0.4 + 0.5 * r_prefix)) ELSE 0 END::int AS cache_write,
+      CASE WHEN reasoning > 0 THEN round(gen * reasoning * exp(0.5 * ${N})) ELSE 0 END::int AS reasoning_tokens,
+      tps * exp(0.15 * ${N}) AS tps_now,
+      CASE WHEN mname LIKE 'claude-sonnet-4%' AND ts >= '${regressionFrom}'::timestamptz AND random() < 0.3 THEN 3 + 3 * random() ELSE 1 END AS slow
+    FROM c
+  ), l AS (
+    SELECT o.*,
+      (ttft * exp(0.3 * ${N}) + ctx / 1000.0 * prefill * exp(0.2 * ${N}) + reasoning_tokens / tps_now * 1000) * slow AS ttft_f,
+      gen / tps_now * 1000 * CASE WHEN slow > 1 THEN 0.6 * slow ELSE 1 END AS decode_f,
+      random() AS r_end, random() AS r_done
+    FROM o
+  ), s AS (
+    SELECT l.*,
+      CASE WHEN early IS NOT NULL THEN early
+           WHEN queue_ms + ttft_f + decode_f > timeout_ms OR r_end < 0.0015 THEN 'timeout'
+           WHEN kind = 'conv' AND r_end < 0.0040 THEN 'filtered'
+           WHEN streaming AND r_end < 0.0120 THEN 'cancelled'
+           ELSE 'ok' END AS outcome
+    FROM l
+  ), u AS (
+    SELECT s.*,
+      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0 ELSE ctx END AS in_tok,
+      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0
+           WHEN outcome = 'ok' THEN gen + reasoning_tokens
+           ELSE floor(gen * r_done * 0.8)::int + reasoning_tokens END AS out_tok,
+      CASE WHEN outcome = 'throttled' THEN queue_ms + 40 + (random() * 210)::int
+           WHEN outcome LIKE 'error:%' THEN queue_ms + 200 + (random() * 1800)::int
+           WHEN outcome = 'timeout' THEN timeout_ms + (random() * 250)::int
+           WHEN outcome = 'ok' THEN round(queue_ms + ttft_f + decode_f)::int
+           ELSE round(queue_ms + ttft_f + decode_f * r_done)::int END AS latency
+    FROM s
+  )
+  SELECT ${workspaceId} AS workspace_id, ts, 'b' || task || '-' || attempt AS event_id, provider, sent AS model, region, tenant, fname AS feature,
+         route, class AS workload_class, 't' || task AS task_id, attempt, fallback_from,
+         CASE WHEN outcome LIKE 'error:%' THEN 'error' ELSE outcome END AS status,
+         CASE WHEN outcome = 'throttled' THEN 'rate_limit' WHEN outcome LIKE 'error:%' THEN substr(outcome, 7)
+              WHEN outcome = 'timeout' THEN 'timeout' WHEN outcome = 'filtered' THEN 'content_filter'
+              WHEN outcome = 'cancelled' THEN 'client_cancelled' END AS error_type,
+         (CASE WHEN outcome = 'throttled' THEN 429 WHEN outcome = 'error:overloaded' THEN 529 WHEN outcome = 'error:server_error' THEN 503
+              WHEN outcome LIKE 'error:%' THEN 400 WHEN outcome = 'timeout' THEN NULL WHEN outcome = 'cancelled' THEN 499 ELSE 200 END)::smallint AS http_status,
+         in_tok AS input_tokens, out_tok AS output_tokens,
+         CASE WHEN in_tok > 0 THEN cache_read ELSE 0 END AS cache_read_tokens,
+         CASE WHEN in_tok > 0 THEN cache_write ELSE 0 END AS cache_write_tokens,
+         CASE WHEN in_tok > 0 THEN reasoning_tokens ELSE 0 END AS reasoning_tokens,
+         latency AS latency_ms,
+         CASE WHEN streaming AND in_tok > 0 AND ttft_f < latency THEN round(ttft_f)::int END AS ttft_ms,
+         queue_ms,
+         round(((in_tok - CASE WHEN in_tok > 0 THEN cache_read + cache_write ELSE 0 END) * in_p
+               + CASE WHEN in_tok > 0 THEN cache_read * cr_p + cache_write * cw_p ELSE 0 END + out_tok * out_p) / 1000000, 10) AS list_cost_usd,
+         round(((in_tok - CASE WHEN in_tok > 0 THEN cache_read + cache_write ELSE 0 END) * in_p
+               + CASE WHEN in_tok > 0 THEN cache_read * cr_p + cache_write * cw_p ELSE 0 END + out_tok * out_p) / 1000000 * (1 - discount), 10) AS effective_cost_usd,
+         priced,
+         outcome IN ('throttled', 'timeout', 'error:server_error', 'error:overloaded') AS retryable,
+         outcome = 'error:context_length_exceeded' AS must_switch,
+         task, c_feature AS feature_idx, c_model AS model_idx, ctx, gen, latency + 0 AS latency_total, outcome = 'ok' AS ok
+  FROM u`;
+}
+
+const EVENT_COLUMNS = `workspace_id, ts, event_id, provider, model, region, tenant, feature, route, workload_class, task_id, attempt,
+  fallback_from, status, error_type, http_status, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
+  latency_ms, ttft_ms, queue_ms, list_cost_usd, effective_cost_usd, priced`;
+
+/** One chunk of tasks [lo, hi]: attempt 1, then retries of retryable failures, then one fallback call. */
+async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, lo: number, hi: number, chunk: number): Promise<number> {
+  const start = new Date(o.end.getTime() - o.days * 86_400_000);
+  const spikeFrom = new Date(o.end.getTime() - STORIES.spikeDays * 86_400_000).toISOString();
+  const regressionFrom = new Date(o.end.getTime() - STORIES.regressionDays * 86_400_000).toISOString();
+  const endIso = o.end.toISOString();
+  const spikeTenant = TENANTS.findIndex((t) => t.name === STORIES.spikeTenant) + 1;
+  const spikeFeature = FEATURES.findIndex((f) => f.name === "agent-workflows") + 1;
+  await tx.query(`SELECT setseed($1)`, [((o.seed * 7919 + chunk) % 10_000) / 10_000]);
+  await tx.exec(`SET LOCAL synchronous_commit = off`);
+  // Attempt 1 of each task: feature, then hour (by the feature's class), tenant, model, route, tokens.
+  await tx.query(
+    `CREATE TEMP TABLE task ON COMMIT DROP AS
+     WITH d AS (
+       SELECT i AS task, (random() * ${SLOTS})::int % ${SLOTS} AS fs, (random() * ${SLOTS})::int % ${SLOTS} AS ts_slot,
+              (random() * ${SLOTS * 5})::int % ${SLOTS * 5} AS hs, random() AS r_sec, (random() * 100)::int % 100 AS model_slot,
+              random() AS r_route, random() AS r_tok, random() AS r_spike
+         FROM generate_series($1::int, $2::int) AS i
+     ), p AS (
+       SELECT d.*, fsl.feature AS f0, f0.class AS cls,
+              $3::timestamptz + (hsl.hour * 3600 + d.r_sec * 3600) * interval '1 second' AS ts0
+         FROM d JOIN bench_gen.feature_slot fsl ON fsl.slot = d.fs JOIN bench_gen.feature f0 ON f0.idx = fsl.feature
+         JOIN bench_gen.hour_slot hsl ON hsl.class = f0.class AND hsl.slot = d.hs
+     ), q AS (
+       SELECT p.*, (ts0 >= $4::timestamptz AND r_spike < 0.08) AS spike FROM p
+     )
+     SELECT q.task, least(q.ts0, $5::timestamptz - interval '1 millisecond') AS ts,
+            CASE WHEN spike THEN ${spikeFeature} ELSE q.f0 END AS feature,
+            CASE WHEN spike THEN ${modelIndex(STORIES.spikeModel)} ELSE ch.model END AS model,
+            CASE WHEN spike THEN '${MODELS[STORIES.spikeModel].model}' ELSE ch.sent END AS sent,
+            CASE WHEN spike THEN (SELECT name FROM bench_gen.tenant WHERE idx = ${spikeTenant})
+                 WHEN f.name = 'eval-runs' THEN NULL ELSE t.name END AS tenant,
+            CASE WHEN spike THEN (SELECT region FROM bench_gen.tenant WHERE idx = ${spikeTenant})
+                 WHEN f.name = 'eval-runs' THEN 'us-east' ELSE t.region END AS region,
+            r.name AS route, tk.context AS ctx, tk.generated AS gen, 1 AS attempt, NULL::text AS fallback_from
+       FROM q
+       JOIN bench_gen.feature f ON f.idx = CASE WHEN q.spike THEN ${spikeFeature} ELSE q.f0 END
+       JOIN bench_gen.choice ch ON ch.feature = q.f0 AND ch.slot = q.model_slot
+       JOIN bench_gen.tenant_slot tsl ON tsl.slot = q.ts_slot JOIN bench_gen.tenant t ON t.idx = tsl.tenant
+       JOIN bench_gen.route r ON r.feature = f.idx AND r.k = floor(q.r_route * f.n_routes)::int
+       JOIN bench_gen.token_n tn ON tn.kind = f.kind
+       JOIN bench_gen.tokens tk ON tk.kind = f.kind AND tk.slot = floor(q.r_tok * tn.n)::int`,
+    [lo, hi, start.toISOString(), spikeFrom, endIso],
+  );
+  let total = 0;
+  await tx.exec(`CREATE TEMP TABLE calls ON COMMIT DROP AS SELECT * FROM task`);
+  for (let round = 1; round <= 3; round++) {
+    await tx.exec(`DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`);
+    const [ins] = await tx.query<{ n: number }>(
+      `WITH ins AS (INSERT INTO usage_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM sim_out WHERE ts < $1::timestamptz RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [endIso],
+    );
+    total += ins?.n ?? 0;
+    if (round === 3) break;
+    // Next round: a retry of retryable failures (same model, after backoff) while attempts remain,
+    // otherwise one fallback call on the feature's fallback for that provider.
+    await tx.exec(`DROP TABLE calls; CREATE TEMP TABLE calls ON COMMIT DROP AS
+      SELECT s.task, s.ts + ((s.latency_total + 500 + random() * 3000) * interval '1 millisecond') AS ts, s.feature_idx AS feature,
+             CASE WHEN retry THEN s.model_idx ELSE fb.model END AS model, CASE WHEN retry THEN s.model ELSE fb.sent END AS sent,
+             s.tenant, s.region, s.route, s.ctx, s.gen, s.attempt + 1 AS attempt,
+             CASE WHEN retry THEN s.fallback_from ELSE s.provider || '/' || s.model END AS fallback_from
+        FROM (SELECT sim_out.*, retryable AND fallback_from IS NULL AND attempt < f.max_attempts AND attempt < 2 AS retry
+                FROM sim_out JOIN bench_gen.feature f ON f.idx = sim_out.feature_idx
+               WHERE NOT ok AND fallback_from IS NULL AND (retryable OR must_switch)) s
+        LEFT JOIN bench_gen.fallback fb ON fb.feature = s.feature_idx AND fb.provider = s.provider
+       WHERE s.retry OR fb.model IS NOT NULL`);
+  }
+  return total;
+}
+
+/** Generates the events; returns how many were stored. Chunks run on `parallel` connections at once. */
+export async function generateBenchEvents(sql: Sql, o: BenchDataOptions): Promise<number> {
+  const log = o.log ?? (() => {});
+  await createLookups(sql, o);
+  const tasks = Math.round(o.events / (1 + EXTRA_EVENTS_PER_TASK));
+  const chunks: [number, number, number][] = [];
+  for (let lo = 1, c = 0; lo <= tasks; lo += CHUNK_TASKS, c++) chunks.push([lo, Math.min(tasks, lo + CHUNK_TASKS - 1), c]);
+  let stored = 0;
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < chunks.length; i = next++) {
+      const [lo, hi, c] = chunks[i]!;
+      stored += await sql.transaction((tx) => generateChunk(tx, o, lo, hi, c));
+      log(`  chunk ${c + 1}/${chunks.length}: ${stored.toLocaleString("en-US")} events`);
+    }
+  };
+  await Promise.all(Array.from({ length: sql.kind === "postgres" ? (o.parallel ?? 2) : 1 }, worker));
+  await sql.exec(`DROP SCHEMA bench_gen CASCADE`);
+  return stored;
+}
