@@ -7,7 +7,7 @@
 import { calcPrice } from "@pydantic/genai-prices";
 import type { Sql, SqlExecutor } from "@/lib/db/sql";
 import { loadAzureTrace } from "@/prisma/seed/azure-trace";
-import { FEATURES, MODELS, REGIONS, STORIES, TENANTS, type ModelKey } from "@/prisma/seed/catalog-of-demo";
+import { FEATURES, MODELS, REGIONS, STORIES, TENANTS, type ModelKey, type WorkloadClass } from "@/prisma/seed/catalog-of-demo";
 import { classIntensity, growth } from "@/prisma/seed/demo-arrivals";
 
 export type BenchDataOptions = {
@@ -27,7 +27,6 @@ const HOUR = 3_600_000;
 const SLOTS = 20_000;
 /** Attempt-1 events per task is 1; retries and fallbacks add ≈ this share (measured on the output). */
 const EXTRA_EVENTS_PER_TASK = 0.032;
-const CHUNK_TASKS = 400_000;
 const SERVER_ERROR: Record<string, number> = { openai: 0.004, anthropic: 0.006, google: 0.005, "self-hosted": 0.015 };
 /** Negotiated discounts, so effective cost differs from list cost as in a real contract. */
 const DISCOUNT: Record<string, number> = { openai: 0.15, anthropic: 0.1, google: 0 };
@@ -54,7 +53,6 @@ function slotRows<T>(values: readonly T[], weights: readonly number[], slots = S
 }
 
 async function createLookups(sql: SqlExecutor, o: BenchDataOptions): Promise<void> {
-  const start = o.end.getTime() - o.days * 86_400_000;
   await sql.exec(`DROP SCHEMA IF EXISTS bench_gen CASCADE; CREATE SCHEMA bench_gen;`);
 
   const models = modelKeys.map((k, i) => {
@@ -117,8 +115,13 @@ async function createLookups(sql: SqlExecutor, o: BenchDataOptions): Promise<voi
       features.map((f) => f.timeoutMs),
     ],
   );
-  const featureSlots = slotRows(features.map((f) => f.idx), features.map((f) => f.weight));
-  await sql.query(`CREATE TABLE bench_gen.feature_slot AS SELECT s - 1 AS slot, f AS feature FROM unnest($1::int[]) WITH ORDINALITY AS t(f, s)`, [featureSlots]);
+  // Features by workload class: a chunk draws its tasks class by class (see planChunks).
+  await sql.exec(`CREATE TABLE bench_gen.feature_slot (class text, slot int, feature int)`);
+  for (const cls of CLASSES) {
+    const inClass = features.filter((f) => f.workloadClass === cls);
+    const slots = slotRows(inClass.map((f) => f.idx), inClass.map((f) => f.weight), 1000);
+    await sql.query(`INSERT INTO bench_gen.feature_slot SELECT $1, s - 1, f FROM unnest($2::int[]) WITH ORDINALITY AS t(f, s)`, [cls, slots]);
+  }
 
   // Per feature: 100 model slots, its routes, and its fallback per provider.
   const choice: { feature: number; slot: number; model: number; sent: string }[] = [];
@@ -165,23 +168,6 @@ async function createLookups(sql: SqlExecutor, o: BenchDataOptions): Promise<voi
   const tenantSlots = slotRows(tenants.map((t) => t.idx), tenants.map((_, i) => 1 / Math.pow(i + 1, 1.1)));
   await sql.query(`CREATE TABLE bench_gen.tenant_slot AS SELECT s - 1 AS slot, t AS tenant FROM unnest($1::int[]) WITH ORDINALITY AS x(t, s)`, [tenantSlots]);
 
-  // Hour of the window per workload class: the demo's diurnal/weekly intensity times its growth ramp.
-  const hours = Math.ceil((o.days * 86_400_000) / HOUR);
-  const hourRows: { cls: string; slot: number; hour: number }[] = [];
-  for (const cls of ["interactive", "batch", "opportunistic"] as const) {
-    const idx = Array.from({ length: hours }, (_, h) => h);
-    const w = idx.map((h) => {
-      const mid = start + h * HOUR + HOUR / 2;
-      return classIntensity(cls, mid) * growth(mid, start, o.end.getTime());
-    });
-    slotRows(idx, w, SLOTS * 5).forEach((hour, slot) => hourRows.push({ cls, slot, hour }));
-  }
-  await sql.query(`CREATE TABLE bench_gen.hour_slot AS SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS t(class, slot, hour)`, [
-    hourRows.map((r) => r.cls),
-    hourRows.map((r) => r.slot),
-    hourRows.map((r) => r.hour),
-  ]);
-
   // Token sizes: (context, generated) pairs of the Azure trace, sampled per workload kind.
   const trace = loadAzureTrace();
   await sql.exec(`CREATE TABLE bench_gen.tokens (kind text, slot int, context int, generated int)`);
@@ -200,7 +186,7 @@ async function createLookups(sql: SqlExecutor, o: BenchDataOptions): Promise<voi
   }
   await sql.exec(`CREATE TABLE bench_gen.token_n AS SELECT kind, count(*)::int AS n FROM bench_gen.tokens GROUP BY kind;
     ANALYZE bench_gen.model; ANALYZE bench_gen.feature; ANALYZE bench_gen.feature_slot; ANALYZE bench_gen.choice; ANALYZE bench_gen.route;
-    ANALYZE bench_gen.fallback; ANALYZE bench_gen.tenant; ANALYZE bench_gen.tenant_slot; ANALYZE bench_gen.hour_slot; ANALYZE bench_gen.tokens;`);
+    ANALYZE bench_gen.fallback; ANALYZE bench_gen.tenant; ANALYZE bench_gen.tenant_slot; ANALYZE bench_gen.tokens;`);
 }
 
 const N = `sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())`;
@@ -264,7 +250,7 @@ function simulateSql(workspaceId: number, regressionFrom: string): string {
            ELSE round(queue_ms + ttft_f + decode_f * r_done)::int END AS latency
     FROM s
   )
-  SELECT ${workspaceId} AS workspace_id, ts, 'b' || task || '-' || attempt AS event_id, provider, sent AS model, region, tenant, fname AS feature,
+  SELECT ${workspaceId} AS workspace_id, ts, 'b' || lpad(task::text, 9, '0') || '-' || attempt AS event_id, provider, sent AS model, region, tenant, fname AS feature,
          route, class AS workload_class, 't' || task AS task_id, attempt, fallback_from,
          CASE WHEN outcome LIKE 'error:%' THEN 'error' ELSE outcome END AS status,
          CASE WHEN outcome = 'throttled' THEN 'rate_limit' WHEN outcome LIKE 'error:%' THEN substr(outcome, 7)
@@ -294,56 +280,95 @@ const EVENT_COLUMNS = `workspace_id, ts, event_id, provider, model, region, tena
   fallback_from, status, error_type, http_status, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
   latency_ms, ttft_ms, queue_ms, list_cost_usd, effective_cost_usd, priced`;
 
-/** One chunk of tasks [lo, hi]: attempt 1, then retries of retryable failures, then one fallback call. */
-async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, lo: number, hi: number, chunk: number): Promise<number> {
+/**
+ * A time window of the range with its tasks per workload class: [lo, hi] task ids and per hour of the
+ * window the class's expected share, so arrivals follow the demo's intensity and one chunk only touches
+ * a few days of the table (index inserts stay local instead of spraying over 90 days).
+ */
+type Chunk = { index: number; parts: { cls: WorkloadClass; lo: number; hi: number; hours: number[]; weights: number[] }[] };
+
+const CLASSES = ["interactive", "batch", "opportunistic"] as const satisfies readonly WorkloadClass[];
+const CHUNK_HOURS = 72;
+
+function planChunks(o: BenchDataOptions, tasks: number): Chunk[] {
+  const start = o.end.getTime() - o.days * 86_400_000;
+  const hours = Math.ceil((o.days * 86_400_000) / HOUR);
+  const share = Object.fromEntries(CLASSES.map((c) => [c, FEATURES.filter((f) => f.workloadClass === c).reduce((s, f) => s + f.weight, 0)]));
+  const totalShare = CLASSES.reduce((s, c) => s + (share[c] as number), 0);
+  const weight = (cls: WorkloadClass, h: number) => {
+    const mid = start + h * HOUR + HOUR / 2;
+    return classIntensity(cls, mid) * growth(mid, start, o.end.getTime());
+  };
+  const classTotal = Object.fromEntries(CLASSES.map((c) => [c, Array.from({ length: hours }, (_, h) => weight(c, h)).reduce((s, w) => s + w, 0)]));
+  const chunks: Chunk[] = [];
+  let next = 1;
+  for (let h0 = 0, index = 0; h0 < hours; h0 += CHUNK_HOURS, index++) {
+    const hs = Array.from({ length: Math.min(CHUNK_HOURS, hours - h0) }, (_, i) => h0 + i);
+    const parts = CLASSES.map((cls) => {
+      const weights = hs.map((h) => weight(cls, h));
+      const n = Math.round((tasks * (share[cls] as number) * weights.reduce((s, w) => s + w, 0)) / totalShare / (classTotal[cls] as number));
+      const part = { cls, lo: next, hi: next + n - 1, hours: hs, weights };
+      next += n;
+      return part;
+    });
+    chunks.push({ index, parts });
+  }
+  return chunks;
+}
+
+/** One chunk: attempt 1 of its tasks, then retries of retryable failures, then one fallback call. */
+async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, chunk: Chunk): Promise<number> {
   const start = new Date(o.end.getTime() - o.days * 86_400_000);
   const spikeFrom = new Date(o.end.getTime() - STORIES.spikeDays * 86_400_000).toISOString();
   const regressionFrom = new Date(o.end.getTime() - STORIES.regressionDays * 86_400_000).toISOString();
   const endIso = o.end.toISOString();
   const spikeTenant = TENANTS.findIndex((t) => t.name === STORIES.spikeTenant) + 1;
   const spikeFeature = FEATURES.findIndex((f) => f.name === "agent-workflows") + 1;
-  await tx.query(`SELECT setseed($1)`, [((o.seed * 7919 + chunk) % 10_000) / 10_000]);
-  await tx.exec(`SET LOCAL synchronous_commit = off`);
-  // Attempt 1 of each task: feature, then hour (by the feature's class), tenant, model, route, tokens.
-  await tx.query(
-    `CREATE TEMP TABLE task ON COMMIT DROP AS
-     WITH d AS (
-       SELECT i AS task, (random() * ${SLOTS})::int % ${SLOTS} AS fs, (random() * ${SLOTS})::int % ${SLOTS} AS ts_slot,
-              (random() * ${SLOTS * 5})::int % ${SLOTS * 5} AS hs, random() AS r_sec, (random() * 100)::int % 100 AS model_slot,
-              random() AS r_route, random() AS r_tok, random() AS r_spike
-         FROM generate_series($1::int, $2::int) AS i
-     ), p AS (
-       SELECT d.*, fsl.feature AS f0, f0.class AS cls,
-              $3::timestamptz + (hsl.hour * 3600 + d.r_sec * 3600) * interval '1 second' AS ts0
-         FROM d JOIN bench_gen.feature_slot fsl ON fsl.slot = d.fs JOIN bench_gen.feature f0 ON f0.idx = fsl.feature
-         JOIN bench_gen.hour_slot hsl ON hsl.class = f0.class AND hsl.slot = d.hs
-     ), q AS (
-       SELECT p.*, (ts0 >= $4::timestamptz AND r_spike < 0.08) AS spike FROM p
-     )
-     SELECT q.task, least(q.ts0, $5::timestamptz - interval '1 millisecond') AS ts,
-            CASE WHEN spike THEN ${spikeFeature} ELSE q.f0 END AS feature,
-            CASE WHEN spike THEN ${modelIndex(STORIES.spikeModel)} ELSE ch.model END AS model,
-            CASE WHEN spike THEN '${MODELS[STORIES.spikeModel].model}' ELSE ch.sent END AS sent,
-            CASE WHEN spike THEN (SELECT name FROM bench_gen.tenant WHERE idx = ${spikeTenant})
-                 WHEN f.name = 'eval-runs' THEN NULL ELSE t.name END AS tenant,
-            CASE WHEN spike THEN (SELECT region FROM bench_gen.tenant WHERE idx = ${spikeTenant})
-                 WHEN f.name = 'eval-runs' THEN 'us-east' ELSE t.region END AS region,
-            r.name AS route, tk.context AS ctx, tk.generated AS gen, 1 AS attempt, NULL::text AS fallback_from
-       FROM q
-       JOIN bench_gen.feature f ON f.idx = CASE WHEN q.spike THEN ${spikeFeature} ELSE q.f0 END
-       JOIN bench_gen.choice ch ON ch.feature = q.f0 AND ch.slot = q.model_slot
-       JOIN bench_gen.tenant_slot tsl ON tsl.slot = q.ts_slot JOIN bench_gen.tenant t ON t.idx = tsl.tenant
-       JOIN bench_gen.route r ON r.feature = f.idx AND r.k = floor(q.r_route * f.n_routes)::int
-       JOIN bench_gen.token_n tn ON tn.kind = f.kind
-       JOIN bench_gen.tokens tk ON tk.kind = f.kind AND tk.slot = floor(q.r_tok * tn.n)::int`,
-    [lo, hi, start.toISOString(), spikeFrom, endIso],
-  );
+  await tx.query(`SELECT setseed($1)`, [((o.seed * 7919 + chunk.index) % 10_000) / 10_000]);
+  await tx.exec(`SET LOCAL synchronous_commit = off; CREATE TEMP TABLE task (task int, ts timestamptz, feature int, model int, sent text,
+    tenant text, region text, route text, ctx int, gen int, attempt int, fallback_from text) ON COMMIT DROP`);
+  // Attempt 1 of each task: hour of the window (by the class's intensity), feature, tenant, model, route, tokens.
+  for (const part of chunk.parts) {
+    if (part.hi < part.lo) continue;
+    const hourSlots = slotRows(part.hours, part.weights, 2_000);
+    await tx.query(
+      `INSERT INTO task
+       WITH d AS (
+         SELECT i AS task, (random() * 1000)::int % 1000 AS fs, (random() * ${SLOTS})::int % ${SLOTS} AS ts_slot,
+                ($6::int[])[1 + (random() * 2000)::int % 2000] AS hour, random() AS r_sec, (random() * 100)::int % 100 AS model_slot,
+                random() AS r_route, random() AS r_tok, random() AS r_spike
+           FROM generate_series($1::int, $2::int) AS i
+       ), p AS (
+         SELECT d.*, fsl.feature AS f0, $3::timestamptz + (d.hour * 3600 + d.r_sec * 3600) * interval '1 second' AS ts0
+           FROM d JOIN bench_gen.feature_slot fsl ON fsl.class = $7 AND fsl.slot = d.fs
+       ), q AS (
+         SELECT p.*, (ts0 >= $4::timestamptz AND r_spike < 0.08) AS spike FROM p
+       )
+       SELECT q.task, least(q.ts0, $5::timestamptz - interval '1 millisecond') AS ts,
+              CASE WHEN spike THEN ${spikeFeature} ELSE q.f0 END AS feature,
+              CASE WHEN spike THEN ${modelIndex(STORIES.spikeModel)} ELSE ch.model END AS model,
+              CASE WHEN spike THEN '${MODELS[STORIES.spikeModel].model}' ELSE ch.sent END AS sent,
+              CASE WHEN spike THEN (SELECT name FROM bench_gen.tenant WHERE idx = ${spikeTenant})
+                   WHEN f.name = 'eval-runs' THEN NULL ELSE t.name END AS tenant,
+              CASE WHEN spike THEN (SELECT region FROM bench_gen.tenant WHERE idx = ${spikeTenant})
+                   WHEN f.name = 'eval-runs' THEN 'us-east' ELSE t.region END AS region,
+              r.name AS route, tk.context AS ctx, tk.generated AS gen, 1 AS attempt, NULL::text AS fallback_from
+         FROM q
+         JOIN bench_gen.feature f ON f.idx = CASE WHEN q.spike THEN ${spikeFeature} ELSE q.f0 END
+         JOIN bench_gen.choice ch ON ch.feature = q.f0 AND ch.slot = q.model_slot
+         JOIN bench_gen.tenant_slot tsl ON tsl.slot = q.ts_slot JOIN bench_gen.tenant t ON t.idx = tsl.tenant
+         JOIN bench_gen.route r ON r.feature = f.idx AND r.k = floor(q.r_route * f.n_routes)::int
+         JOIN bench_gen.token_n tn ON tn.kind = f.kind
+         JOIN bench_gen.tokens tk ON tk.kind = f.kind AND tk.slot = floor(q.r_tok * tn.n)::int`,
+      [part.lo, part.hi, start.toISOString(), spikeFrom, endIso, hourSlots, part.cls],
+    );
+  }
   let total = 0;
   await tx.exec(`CREATE TEMP TABLE calls ON COMMIT DROP AS SELECT * FROM task`);
   for (let round = 1; round <= 3; round++) {
     await tx.exec(`DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`);
     const [ins] = await tx.query<{ n: number }>(
-      `WITH ins AS (INSERT INTO usage_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM sim_out WHERE ts < $1::timestamptz RETURNING 1)
+      `WITH ins AS (INSERT INTO usage_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM sim_out WHERE ts < $1::timestamptz ORDER BY ts RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [endIso],
     );
@@ -370,15 +395,15 @@ export async function generateBenchEvents(sql: Sql, o: BenchDataOptions): Promis
   const log = o.log ?? (() => {});
   await createLookups(sql, o);
   const tasks = Math.round(o.events / (1 + EXTRA_EVENTS_PER_TASK));
-  const chunks: [number, number, number][] = [];
-  for (let lo = 1, c = 0; lo <= tasks; lo += CHUNK_TASKS, c++) chunks.push([lo, Math.min(tasks, lo + CHUNK_TASKS - 1), c]);
+  const chunks = planChunks(o, tasks);
   let stored = 0;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < chunks.length; i = next++) {
-      const [lo, hi, c] = chunks[i]!;
-      stored += await sql.transaction((tx) => generateChunk(tx, o, lo, hi, c));
-      log(`  chunk ${c + 1}/${chunks.length}: ${stored.toLocaleString("en-US")} events`);
+      const chunk = chunks[i]!;
+      const n = await sql.transaction((tx) => generateChunk(tx, o, chunk));
+      stored += n;
+      log(`  chunk ${chunk.index + 1}/${chunks.length}: ${stored.toLocaleString("en-US")} events`);
     }
   };
   await Promise.all(Array.from({ length: sql.kind === "postgres" ? (o.parallel ?? 2) : 1 }, worker));

@@ -36,21 +36,22 @@ describe("loading the catalog", () => {
     const changed = structuredClone(src.providers) as typeof src.providers;
     const gpt4o = changed.find((p) => p.id === "openai")!.models.find((m) => m.id === "gpt-4o")!;
     (gpt4o.prices as Record<string, number>).input_mtok = 3;
-    const loadedAt = new Date("2026-11-15T00:00:00Z");
+    // Releases are ordered by load time, so the test's loads happen after the real one above.
+    const t0 = Date.now();
+    const loadedAt = new Date(t0 + 86_400_000);
     const r = await loadCatalog(db, { ...src, version: "9.9.9", fingerprint: "test-changed", providers: changed }, loadedAt);
     expect(r).toMatchObject({ loaded: true, rowsInserted: 1, rowsClosed: 1 });
 
-    const cost = async (iso: string) =>
-      (await priceEvents(db, ws.id, [{ provider: "openai", model: "gpt-4o", timestamp: new Date(iso), usage }]))[0]!.listCostUsd;
-    expect(await cost("2026-11-14T23:59:59Z")).toBe("2.5");
-    expect(await cost("2026-11-15T00:00:00Z")).toBe("3");
-    expect(await cost("2026-11-15T00:00:00Z")).toBe("3");
+    const cost = async (t: number) => (await priceEvents(db, ws.id, [{ provider: "openai", model: "gpt-4o", timestamp: new Date(t), usage }]))[0]!.listCostUsd;
+    expect(await cost(loadedAt.getTime() - 1)).toBe("2.5");
+    expect(await cost(loadedAt.getTime())).toBe("3");
 
     // Going back to the installed release (a downgrade) re-activates it from that moment.
-    const back = await loadCatalog(db, src, new Date("2026-11-20T00:00:00Z"));
+    const back = await loadCatalog(db, src, new Date(t0 + 2 * 86_400_000));
     expect(back).toMatchObject({ loaded: true, rowsInserted: 1, rowsClosed: 1 });
-    expect(await cost("2026-11-17T00:00:00Z")).toBe("3");
-    expect(await cost("2026-11-21T00:00:00Z")).toBe("2.5");
-    expect(await cost("2026-01-01T00:00:00Z")).toBe("2.5");
+    expect(await cost(t0 + 1.5 * 86_400_000)).toBe("3");
+    expect(await cost(t0 + 3 * 86_400_000)).toBe("2.5");
+    expect(await cost(Date.parse("2026-01-01T00:00:00Z"))).toBe("2.5");
+    expect(await loadCatalog(db, src, new Date(t0 + 4 * 86_400_000))).toMatchObject({ loaded: false });
   });
 });

@@ -66,7 +66,7 @@ async function loadCatalogIndex(db: Database, generation: number): Promise<Loade
   );
   const rows = (await db.sql.query<PriceRowRecord>(`SELECT ${PRICE_ROW_SQL} FROM price_rows`)).map(priceRowFromDb);
   const [cat] = await db.sql.query<{ id: number; source: string; version: string; released_on: string | Date | null; loaded_at: Date }>(
-    `SELECT id, source, version, released_on, loaded_at FROM price_catalogs ORDER BY loaded_at DESC, id DESC LIMIT 1`,
+    `SELECT id, source, version, to_char(released_on, 'YYYY-MM-DD') AS released_on, loaded_at FROM price_catalogs ORDER BY loaded_at DESC, id DESC LIMIT 1`,
   );
   const byModel = new Map<string, IndexedModel>();
   const byProvider = new Map<string, IndexedProvider>();

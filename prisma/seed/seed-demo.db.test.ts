@@ -43,7 +43,9 @@ describe("seedDemo", () => {
     expect(await db.prisma.usageEvent.count({ where: { workspaceId: ws.id } })).toBe(first.events);
     if (first.created) {
       expect(logs.some((l) => l.includes("events over 30 days"))).toBe(true);
-      expect(firstSeconds).toBeLessThan(60);
+      // ~16 s on PGlite and ~8 s on Postgres on an idle 2-core machine; the bound only catches a gross
+      // regression without flaking when CI runs every test file at once.
+      expect(firstSeconds).toBeLessThan(90);
     }
     console.log(`seedDemo on ${db.config.kind}: ${first.events} events in ${firstSeconds.toFixed(1)} s (created: ${first.created})`);
   });
