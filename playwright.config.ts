@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./scripts/find-chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://localhost:${port}`;
+// E2E_BASE_URL targets an app that is already running (handy while developing); otherwise one is started.
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
 // Without DATABASE_URL the app under test gets a fresh embedded database of its own.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `unitscope-e2e-${process.pid}`);
 
@@ -29,7 +30,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 850 } } }],
-  webServer: {
+  webServer: process.env.E2E_BASE_URL ? undefined : {
     command: "node scripts/start.mjs",
     url: `${baseURL}/api/health`,
     timeout: 420_000,

@@ -20,7 +20,7 @@ for (const b of batches) {
   const t2 = performance.now();
   const costs = await priceEvents(db, ws.id, valid.map((e: any) => ({ provider: e.provider, model: e.model, timestamp: e.timestamp, usage: e.usage, workloadClass: e.workloadClass ?? undefined, region: e.region ?? undefined })));
   const t3 = performance.now();
-  await insertEvents(db.sql, ws.id, valid.map((e: any, i: number) => ({ ...e, ...costs[i] })));
+  await insertEvents(db.sql, ws.id, valid, costs);
   const t4 = performance.now();
   tj += t1 - t0; tv += t2 - t1; tp += t3 - t2; ti += t4 - t3;
 }

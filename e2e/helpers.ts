@@ -14,7 +14,7 @@ export async function signIn(page: Page, who: { email: string; password: string 
 /** Fails the test on any console error or uncaught page error. */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} (${m.location().url})`));
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
 }

@@ -198,58 +198,6 @@ const N = `sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())`;
  */
 function simulateSql(workspaceId: number, regressionFrom: string): string {
   return `
-  WITH c AS (
-    SELECT c.*, c.feature AS c_feature, c.model AS c_model, m.provider, m.name AS mname, m.ttft, m.prefill, m.tps, m.reasoning, m.caching, m.context_limit,
-           m.in_p, m.out_p, m.cr_p, m.cw_p, m.priced, m.discount, m.server_err,
-           f.name AS fname, f.class, f.kind, f.streaming, f.timeout_ms,
-           random() AS r_status, random() AS r_tail, random() AS r_cache, random() AS r_prefix,
-           0.004 + CASE WHEN m.provider = '${STORIES.throttleProvider}'
-                         AND abs(hashint4(floor(extract(epoch FROM c.ts) / 3600)::int)) % 40 = 0 THEN 0.25 ELSE 0 END AS p_thr,
-           round(CASE WHEN f.class = 'interactive' THEN exp(ln(4) + 0.6 * ${N}) ELSE exp(ln(150) + ${N}) END
-                 * CASE WHEN m.provider = 'self-hosted' THEN 3 ELSE 1 END)::int AS queue_ms
-      FROM calls c JOIN bench_gen.model m ON m.idx = c.model JOIN bench_gen.feature f ON f.idx = c.feature
-  ), o AS (
-    SELECT c.*,
-      CASE WHEN r_status < p_thr THEN 'throttled'
-           WHEN r_status < p_thr + server_err THEN 'error:' || CASE WHEN provider = 'anthropic' THEN 'overloaded' ELSE 'server_error' END
-           WHEN context_limit IS NOT NULL AND ctx > context_limit THEN 'error:context_length_exceeded'
-           WHEN r_status < p_thr + server_err + 0.0005 THEN 'error:invalid_request'
-           ELSE NULL END AS early,
-      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache < 0.65 THEN floor(ctx * (0.4 + 0.5 * r_prefix))
-           WHEN caching = 'automatic' AND ctx >= 1024 AND r_cache < 0.45 THEN floor(ctx * (0.4 + 0.5 * r_prefix) / 128) * 128
-           ELSE 0 END::int AS cache_read,
-      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache >= 0.65 AND r_cache < 0.86 THEN floor(ctx * (0.4 + 0.5 * r_prefix)) ELSE 0 END::int AS cache_write,
-      CASE WHEN reasoning > 0 THEN round(gen * reasoning * exp(0.5 * ${N})) ELSE 0 END::int AS reasoning_tokens,
-      tps * exp(0.15 * ${N}) AS tps_now,
-      CASE WHEN mname LIKE 'claude-sonnet-4%' AND ts >= '${regressionFrom}'::timestamptz AND random() < 0.3 THEN 3 + 3 * random() ELSE 1 END AS slow
-    FROM c
-  ), l AS (
-    SELECT o.*,
-      (ttft * exp(0.3 * ${N}) + ctx / 1000.0 * prefill * exp(0.2 * ${N}) + reasoning_tokens / tps_now * 1000) * slow AS ttft_f,
-      gen / tps_now * 1000 * CASE WHEN slow > 1 THEN 0.6 * slow ELSE 1 END AS decode_f,
-      random() AS r_end, random() AS r_done
-    FROM o
-  ), s AS (
-    SELECT l.*,
-      CASE WHEN early IS NOT NULL THEN early
-           WHEN queue_ms + ttft_f + decode_f > timeout_ms OR r_end < 0.0015 THEN 'timeout'
-           WHEN kind = 'conv' AND r_end < 0.0040 THEN 'filtered'
-           WHEN streaming AND r_end < 0.0120 THEN 'cancelled'
-           ELSE 'ok' END AS outcome
-    FROM l
-  ), u AS (
-    SELECT s.*,
-      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0 ELSE ctx END AS in_tok,
-      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0
-           WHEN outcome = 'ok' THEN gen + reasoning_tokens
-           ELSE floor(gen * r_done * 0.8)::int + reasoning_tokens END AS out_tok,
-      CASE WHEN outcome = 'throttled' THEN queue_ms + 40 + (random() * 210)::int
-           WHEN outcome LIKE 'error:%' THEN queue_ms + 200 + (random() * 1800)::int
-           WHEN outcome = 'timeout' THEN timeout_ms + (random() * 250)::int
-           WHEN outcome = 'ok' THEN round(queue_ms + ttft_f + decode_f)::int
-           ELSE round(queue_ms + ttft_f + decode_f * r_done)::int END AS latency
-    FROM s
-  )
   SELECT ${workspaceId} AS workspace_id, ts, 'b' || lpad(task::text, 9, '0') || '-' || attempt AS event_id, provider, sent AS model, region, tenant, fname AS feature,
          route, class AS workload_class, 't' || task AS task_id, attempt, fallback_from,
          CASE WHEN outcome LIKE 'error:%' THEN 'error' ELSE outcome END AS status,
@@ -273,7 +221,58 @@ function simulateSql(workspaceId: number, regressionFrom: string): string {
          outcome IN ('throttled', 'timeout', 'error:server_error', 'error:overloaded') AS retryable,
          outcome = 'error:context_length_exceeded' AS must_switch,
          task, c_feature AS feature_idx, c_model AS model_idx, ctx, gen, latency + 0 AS latency_total, outcome = 'ok' AS ok
-  FROM u`;
+  FROM (
+    SELECT s.*,
+      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0 ELSE ctx END AS in_tok,
+      CASE WHEN outcome = 'throttled' OR outcome LIKE 'error:%' THEN 0
+           WHEN outcome = 'ok' THEN gen + reasoning_tokens
+           ELSE floor(gen * r_done * 0.8)::int + reasoning_tokens END AS out_tok,
+      CASE WHEN outcome = 'throttled' THEN queue_ms + 40 + (random() * 210)::int
+           WHEN outcome LIKE 'error:%' THEN queue_ms + 200 + (random() * 1800)::int
+           WHEN outcome = 'timeout' THEN timeout_ms + (random() * 250)::int
+           WHEN outcome = 'ok' THEN round(queue_ms + ttft_f + decode_f)::int
+           ELSE round(queue_ms + ttft_f + decode_f * r_done)::int END AS latency
+    FROM (
+    SELECT l.*,
+      CASE WHEN early IS NOT NULL THEN early
+           WHEN queue_ms + ttft_f + decode_f > timeout_ms OR r_end < 0.0015 THEN 'timeout'
+           WHEN kind = 'conv' AND r_end < 0.0040 THEN 'filtered'
+           WHEN streaming AND r_end < 0.0120 THEN 'cancelled'
+           ELSE 'ok' END AS outcome
+    FROM (
+    SELECT o.*,
+      (ttft * exp(0.3 * ${N}) + ctx / 1000.0 * prefill * exp(0.2 * ${N}) + reasoning_tokens / tps_now * 1000) * slow AS ttft_f,
+      gen / tps_now * 1000 * CASE WHEN slow > 1 THEN 0.6 * slow ELSE 1 END AS decode_f,
+      random() AS r_end, random() AS r_done
+    FROM (
+    SELECT c.*,
+      CASE WHEN r_status < p_thr THEN 'throttled'
+           WHEN r_status < p_thr + server_err THEN 'error:' || CASE WHEN provider = 'anthropic' THEN 'overloaded' ELSE 'server_error' END
+           WHEN context_limit IS NOT NULL AND ctx > context_limit THEN 'error:context_length_exceeded'
+           WHEN r_status < p_thr + server_err + 0.0005 THEN 'error:invalid_request'
+           ELSE NULL END AS early,
+      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache < 0.65 THEN floor(ctx * (0.4 + 0.5 * r_prefix))
+           WHEN caching = 'automatic' AND ctx >= 1024 AND r_cache < 0.45 THEN floor(ctx * (0.4 + 0.5 * r_prefix) / 128) * 128
+           ELSE 0 END::int AS cache_read,
+      CASE WHEN caching = 'explicit' AND ctx >= 1024 AND r_cache >= 0.65 AND r_cache < 0.86 THEN floor(ctx * (0.4 + 0.5 * r_prefix)) ELSE 0 END::int AS cache_write,
+      CASE WHEN reasoning > 0 THEN round(gen * reasoning * exp(0.5 * ${N})) ELSE 0 END::int AS reasoning_tokens,
+      tps * exp(0.15 * ${N}) AS tps_now,
+      CASE WHEN mname LIKE 'claude-sonnet-4%' AND ts >= '${regressionFrom}'::timestamptz AND random() < 0.3 THEN 3 + 3 * random() ELSE 1 END AS slow
+    FROM (
+    SELECT c.*, c.feature AS c_feature, c.model AS c_model, m.provider, m.name AS mname, m.ttft, m.prefill, m.tps, m.reasoning, m.caching, m.context_limit,
+           m.in_p, m.out_p, m.cr_p, m.cw_p, m.priced, m.discount, m.server_err,
+           f.name AS fname, f.class, f.kind, f.streaming, f.timeout_ms,
+           random() AS r_status, random() AS r_tail, random() AS r_cache, random() AS r_prefix,
+           0.004 + CASE WHEN m.provider = '${STORIES.throttleProvider}'
+                         AND abs(hashint4(floor(extract(epoch FROM c.ts) / 3600)::int)) % 40 = 0 THEN 0.25 ELSE 0 END AS p_thr,
+           round(CASE WHEN f.class = 'interactive' THEN exp(ln(4) + 0.6 * ${N}) ELSE exp(ln(150) + ${N}) END
+                 * CASE WHEN m.provider = 'self-hosted' THEN 3 ELSE 1 END)::int AS queue_ms
+      FROM calls c JOIN bench_gen.model m ON m.idx = c.model JOIN bench_gen.feature f ON f.idx = c.feature
+    ) AS c
+    ) AS o
+    ) AS l
+    ) AS s
+  ) AS u`;
 }
 
 const EVENT_COLUMNS = `workspace_id, ts, event_id, provider, model, region, tenant, feature, route, workload_class, task_id, attempt,
@@ -325,7 +324,7 @@ async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, chunk: Chunk)
   const spikeTenant = TENANTS.findIndex((t) => t.name === STORIES.spikeTenant) + 1;
   const spikeFeature = FEATURES.findIndex((f) => f.name === "agent-workflows") + 1;
   await tx.query(`SELECT setseed($1)`, [((o.seed * 7919 + chunk.index) % 10_000) / 10_000]);
-  await tx.exec(`SET LOCAL synchronous_commit = off; CREATE TEMP TABLE task (task int, ts timestamptz, feature int, model int, sent text,
+  await tx.exec(`SET LOCAL synchronous_commit = off; SET LOCAL jit = off; CREATE TEMP TABLE task (task int, ts timestamptz, feature int, model int, sent text,
     tenant text, region text, route text, ctx int, gen int, attempt int, fallback_from text) ON COMMIT DROP`);
   // Attempt 1 of each task: hour of the window (by the class's intensity), feature, tenant, model, route, tokens.
   for (const part of chunk.parts) {
@@ -366,13 +365,21 @@ async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, chunk: Chunk)
   let total = 0;
   await tx.exec(`CREATE TEMP TABLE calls ON COMMIT DROP AS SELECT * FROM task`);
   for (let round = 1; round <= 3; round++) {
+    const t0 = Date.now();
+    if (process.env.BENCH_TRACE && round === 1) {
+      await tx.exec(`ANALYZE task; ANALYZE calls;`);
+      const plan = await tx.query(`EXPLAIN ANALYZE ${simulateSql(o.workspaceId, regressionFrom)}`);
+      console.log(plan.map((r) => Object.values(r)[0]).join("\n"));
+    }
     await tx.exec(`DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`);
+    const t1 = Date.now();
     const [ins] = await tx.query<{ n: number }>(
       `WITH ins AS (INSERT INTO usage_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM sim_out WHERE ts < $1::timestamptz ORDER BY ts RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [endIso],
     );
     total += ins?.n ?? 0;
+    if (process.env.BENCH_TRACE) console.log(`round ${round}: sim ${t1 - t0} ms, insert ${ins?.n} in ${Date.now() - t1} ms`);
     if (round === 3) break;
     // Next round: a retry of retryable failures (same model, after backoff) while attempts remain,
     // otherwise one fallback call on the feature's fallback for that provider.

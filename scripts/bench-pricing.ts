@@ -58,8 +58,8 @@ const items: PricingInput[] = Array.from({ length: N }, () => {
 
 const config = resolveDbConfig();
 const db = await openDatabase(config.kind === "postgres" ? config : { kind: "pglite", dataDir: null }, "bench:pricing");
+const ws = await db.prisma.workspace.create({ data: { slug: `bench-pricing-${Date.now().toString(36)}`, name: "bench pricing" } });
 try {
-  const ws = await db.prisma.workspace.create({ data: { slug: `bench-pricing-${Date.now().toString(36)}`, name: "bench pricing" } });
   await loadPricing(db, ws.id); // catalog load is a one-off at start-up, not part of the measurement
 
   const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString("en-US")} usages/s`;
@@ -88,5 +88,6 @@ try {
   console.log(`pure costing function: ${N.toLocaleString("en-US")} usages in ${pureMs.toFixed(0)} ms = ${rate(N, pureMs)}`);
   console.log(`database: ${config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "in-memory PGlite"}`);
 } finally {
+  await db.prisma.workspace.delete({ where: { id: ws.id } }).catch(() => undefined);
   await db.close();
 }

@@ -57,7 +57,12 @@ const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return d.toFixed();
 });
 
-const metadata = z.record(z.string(), z.unknown()).transform((v, ctx) => {
+// A plain JSON object. z.record() would re-validate every key, a measurable cost at 50k events/s for
+// values that are only serialised (metadata) or validated again field by field (usage).
+const plainObject = (error: string) =>
+  z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { error });
+
+const metadata = plainObject("must be a JSON object").transform((v, ctx) => {
   const json = JSON.stringify(v);
   if (Buffer.byteLength(json, "utf8") > MAX_METADATA_BYTES) {
     ctx.addIssue({ code: "custom", message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
@@ -90,7 +95,7 @@ export const usageEventObjectSchema = z.strictObject({
   errorType: optionalText,
   httpStatus: z.number().int().min(100).max(599).nullish(),
   usageFormat: usageFormatSchema.nullish(),
-  usage: z.record(z.string(), z.unknown(), { error: "must be an object of token counts" }),
+  usage: plainObject("must be an object of token counts"),
   latencyMs: millis,
   ttftMs: millis.nullish(),
   queueMs: millis.nullish(),

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { priceEvents } from "@/lib/pricing/price-events";
 import type { UsageEvent } from "./event-schema";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
-import { insertEvents, type PricedEvent } from "./insert-events";
+import { insertEvents } from "./insert-events";
 import type { Rejection } from "./reject-codes";
 import { UnparseableItem } from "./unparseable-item";
 import { validateEvent } from "./validate-event";
@@ -58,14 +58,9 @@ export async function ingestEvents(
         reportedCostUsd: e.costUsd ?? undefined,
       })),
     );
-    const priced: PricedEvent[] = valid.map((e, i) => {
-      const c = costs[i];
-      if (!c) throw new Error(`pricing returned ${costs.length} results for ${valid.length} events`);
-      return { ...e, priced: c.priced, listCostUsd: c.listCostUsd, effectiveCostUsd: c.effectiveCostUsd };
-    });
-    const inserted = await insertEvents(db.sql, workspaceId, priced);
+    const inserted = await insertEvents(db.sql, workspaceId, valid, costs);
     result.accepted += inserted;
-    result.duplicates += priced.length - inserted;
+    result.duplicates += valid.length - inserted;
   }
   return result;
 }

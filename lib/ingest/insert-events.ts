@@ -1,10 +1,10 @@
 import type { SqlExecutor } from "@/lib/db/sql";
 import type { UsageEvent } from "./event-schema";
 
-/** A validated event with the cost fixed at ingest by the pricing engine. */
-export type PricedEvent = UsageEvent & { priced: boolean; listCostUsd: string; effectiveCostUsd: string };
+/** The cost fixed at ingest by the pricing engine, aligned by index with the events. */
+export type EventCost = { priced: boolean; listCostUsd: string; effectiveCostUsd: string };
 
-type Column = { name: string; type: string; value: (e: PricedEvent) => unknown };
+type Column = { name: string; type: string; value: (e: UsageEvent, c: EventCost) => unknown };
 
 /**
  * The usage_events columns written by ingestion, with their Postgres array element types. SQL
@@ -36,9 +36,9 @@ const COLUMNS: readonly Column[] = [
   { name: "ttft_ms", type: "int4", value: (e) => e.ttftMs },
   { name: "queue_ms", type: "int4", value: (e) => e.queueMs },
   { name: "reported_cost_usd", type: "numeric", value: (e) => e.costUsd },
-  { name: "list_cost_usd", type: "numeric", value: (e) => e.listCostUsd },
-  { name: "effective_cost_usd", type: "numeric", value: (e) => e.effectiveCostUsd },
-  { name: "priced", type: "bool", value: (e) => e.priced },
+  { name: "list_cost_usd", type: "numeric", value: (_, c) => c.listCostUsd },
+  { name: "effective_cost_usd", type: "numeric", value: (_, c) => c.effectiveCostUsd },
+  { name: "priced", type: "bool", value: (_, c) => c.priced },
   { name: "metadata", type: "jsonb", value: (e) => e.metadataJson },
 ];
 
@@ -55,12 +55,18 @@ const INSERT_SQL = `WITH inserted AS (
 SELECT count(*)::int AS inserted FROM inserted`;
 
 /** Inserts the events in one statement (autocommit: committed when it returns). Returns how many were new. */
-export async function insertEvents(sql: SqlExecutor, workspaceId: number, events: readonly PricedEvent[]): Promise<number> {
+export async function insertEvents(
+  sql: SqlExecutor,
+  workspaceId: number,
+  events: readonly UsageEvent[],
+  costs: readonly EventCost[],
+): Promise<number> {
   if (events.length === 0) return 0;
+  if (costs.length !== events.length) throw new Error(`${costs.length} costs for ${events.length} events`);
   const params: unknown[] = [workspaceId];
-  for (const c of COLUMNS) {
+  for (const col of COLUMNS) {
     const values = new Array<unknown>(events.length);
-    for (let i = 0; i < events.length; i++) values[i] = c.value(events[i]!);
+    for (let i = 0; i < events.length; i++) values[i] = col.value(events[i]!, costs[i]!);
     params.push(values);
   }
   const rows = await sql.query<{ inserted: number }>(INSERT_SQL, params);
