@@ -366,11 +366,6 @@ async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, chunk: Chunk)
   await tx.exec(`CREATE TEMP TABLE calls ON COMMIT DROP AS SELECT * FROM task`);
   for (let round = 1; round <= 3; round++) {
     const t0 = Date.now();
-    if (process.env.BENCH_TRACE && round === 1) {
-      await tx.exec(`ANALYZE task; ANALYZE calls;`);
-      const plan = await tx.query(`EXPLAIN ANALYZE ${simulateSql(o.workspaceId, regressionFrom)}`);
-      console.log(plan.map((r) => Object.values(r)[0]).join("\n"));
-    }
     await tx.exec(`DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`);
     const t1 = Date.now();
     const [ins] = await tx.query<{ n: number }>(

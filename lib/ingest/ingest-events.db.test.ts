@@ -150,6 +150,32 @@ describe("ingestEvents", () => {
     expect(Number(row.listCostUsd)).toBeGreaterThan(0);
   });
 
+  it("stores text exactly, whatever characters it holds", async () => {
+    const ws = await workspace();
+    const tricky = ['a"b\\c,{}', "NULL", "  spaced  inside  ", "é ✓ 🚀", "back\\slash\\", '{"json":"like"}', "x".repeat(256)];
+    const [base] = sampleEvents(1, { seed: 4 });
+    const items = tricky.map((t, i) => ({
+      ...base!,
+      id: `${t.slice(0, 200)}#${i}`,
+      tenant: t,
+      errorType: t,
+      metadata: { note: t, nested: { quote: '"', backslash: "\\", nullWord: null } },
+    }));
+    expect((await ingestEvents(db, ws.id, items)).accepted).toBe(tricky.length);
+    const rows = await db.sql.query<{ event_id: string; tenant: string; error_type: string; metadata: { note: string; nested: unknown } }>(
+      `SELECT event_id, tenant, error_type, metadata FROM usage_events WHERE workspace_id = $1`,
+      [ws.id],
+    );
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    tricky.forEach((t, i) => {
+      const r = byId.get(`${t.slice(0, 200)}#${i}`);
+      expect(r, t).toBeDefined();
+      expect(r!.error_type).toBe(t.trim());
+      expect(r!.tenant).toBe(t.trim());
+      expect(r!.metadata).toEqual({ note: t, nested: { quote: '"', backslash: "\\", nullWord: null } });
+    });
+  });
+
   it("stores an unknown model unpriced rather than refusing it", async () => {
     const ws = await workspace();
     const [e] = sampleEvents(1, { seed: 2 });

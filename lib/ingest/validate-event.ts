@@ -36,7 +36,8 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): RejectCode {
   if (issue.code === "unrecognized_keys" || typeof field !== "string") return "invalid_event";
   // A missing field, or a wrongly-typed scalar, is a malformed event; bad values get the field's code.
   const value = (input as Record<string, unknown>)[field];
-  if (issue.code === "invalid_type" && (value === undefined || !TYPE_ERRORS_KEEP_FIELD_CODE.has(field))) return "invalid_event";
+  if (value === undefined && issue.path.length === 1) return "invalid_event";
+  if (issue.code === "invalid_type" && !TYPE_ERRORS_KEEP_FIELD_CODE.has(field)) return "invalid_event";
   return FIELD_CODE[field] ?? "invalid_event";
 }
 
@@ -44,7 +45,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
   const path = issue.path.map(String).join(".");
   const field = issue.path[0];
-  if (issue.code === "invalid_type" && typeof field === "string" && (input as Record<string, unknown>)[field] === undefined) {
+  if (issue.path.length === 1 && typeof field === "string" && (input as Record<string, unknown>)[field] === undefined) {
     return `${path} is required`;
   }
   // Usage errors already name their path.

@@ -9,7 +9,7 @@ export type CatalogLoadResult = { catalogId: number; loaded: boolean; version: s
 /** Serialises catalog loads across processes (app and worker may start together). */
 const CATALOG_LOCK = 72707401;
 
-const loadedThisProcess = new Map<Database, Promise<CatalogLoadResult>>();
+const loadedThisProcess = new WeakMap<Database, Promise<CatalogLoadResult>>();
 
 /** Loads the installed catalog once per database and process (cheap check when already loaded). */
 export function ensureCatalogLoaded(db: Database): Promise<CatalogLoadResult> {

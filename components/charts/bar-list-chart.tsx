@@ -1,0 +1,41 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { formatValue, formatValueExact, type ValueFormat } from "@/lib/dashboards/measure-display";
+import { SERIES_COLORS } from "./chart-palette";
+
+export type BarListItem = { label: string; v: number; x: string };
+
+/**
+ * Horizontal bars for a ranking (top tenants by spend): long names fit on the left, values read left to
+ * right. Render-only; the ranked table beside it is the accessible/exact view.
+ */
+export function BarListChart({ items, format, label, testId }: { items: BarListItem[]; format: ValueFormat; label: string; testId?: string }) {
+  const height = Math.max(120, items.length * 28 + 32);
+  return (
+    <div className="text-zinc-500 dark:text-zinc-400" data-testid={testId}>
+      <BarChart layout="vertical" data={items} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} title={label} accessibilityLayer>
+        <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
+        <XAxis type="number" dataKey="v" tickFormatter={(v: number) => formatValue(format, format === "usd" ? String(v) : v, { compact: true })} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} tickLine={false} />
+        <YAxis type="category" dataKey="label" width={140} tick={{ fill: "currentColor", fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
+          content={({ active, payload }) => {
+            const p = payload?.[0]?.payload as BarListItem | undefined;
+            if (!active || !p) return null;
+            return (
+              <div className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+                <p className="font-medium text-zinc-900 dark:text-zinc-100">{p.label}</p>
+                <p className="text-zinc-600 tabular-nums dark:text-zinc-300">
+                  {formatValue(format, p.x)} <span className="text-zinc-500">({formatValueExact(format, p.x)})</span>
+                </p>
+              </div>
+            );
+          }}
+        />
+        <Bar dataKey="v" fill={SERIES_COLORS[0]} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+      </BarChart>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import { formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
+import { compareCells, type TableCell, type TableData, type TableRow } from "@/lib/dashboards/table-spec";
+import { CsvDownloadButton } from "./csv-download-button";
+import { TableCellValue } from "./table-cell";
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+const helper = createColumnHelper<typeof features, TableRow>();
+
+type Props = {
+  table: TableData;
+  /** Names the table (caption, CSV file name, export button). */
+  name: string;
+  initialSort?: { id: string; desc: boolean };
+  /** Rows shown before "Show all"; long tenant lists stay scannable. */
+  pageSize?: number;
+  /** The current view's query string, carried into drill-down links so range and filters stay. */
+  linkQuery?: string;
+  csv?: { from: string; to: string };
+  testId?: string;
+};
+
+/**
+ * A sortable table (TanStack Table, client-side sorting of the server-prepared rows): headers are
+ * buttons with aria-sort, numbers compare by value (decimal strings too), empties sort last, and the
+ * footer shows the exact totals of summable columns — the same totals the CSV export carries.
+ */
+export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId }: Props) {
+  const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
+  const [showAll, setShowAll] = useState(false);
+  const columns = useMemo(
+    () =>
+      helper.columns(
+        table.columns.map((c) =>
+        helper.accessor((r: TableRow) => emptyToUndefined(r.cells[c.id]), {
+          id: c.id,
+          header: c.header,
+          sortDescFirst: c.format !== "text",
+          sortUndefined: "last",
+          sortFn: (a, b, id) => compareCells((a.getValue(id) as TableCell | undefined) ?? null, (b.getValue(id) as TableCell | undefined) ?? null, c.format),
+        }),
+        ),
+      ),
+    [table.columns],
+  );
+  const t = useTable({ features, columns, data: table.rows, state: { sorting }, onSortingChange: setSorting, enableSortingRemoval: false });
+  const rows = t.getRowModel().rows;
+  const visible = showAll ? rows : rows.slice(0, pageSize);
+  const hasTotals = table.columns.some((c) => c.total === "sum");
+
+  return (
+    <div data-testid={testId} className="space-y-2">
+      {csv ? (
+        <div className="flex items-center justify-end gap-2 px-5 pt-3">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{rows.length} rows</span>
+          <CsvDownloadButton table={table} name={name} from={csv.from} to={csv.to} />
+        </div>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{name}. Column headers sort the table.</caption>
+          <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+            {t.getHeaderGroups().map((group) => (
+              <tr key={group.id} className="border-b border-zinc-200 dark:border-zinc-800">
+                {group.headers.map((header, i) => {
+                  const spec = table.columns[i]!;
+                  const sorted = header.column.getIsSorted();
+                  const numeric = spec.format !== "text";
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                      className={`px-3 py-2 font-medium first:pl-5 last:pr-5 ${numeric ? "text-right" : ""}`}
+                      title={spec.hint}
+                    >
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className={`inline-flex items-center gap-1 rounded uppercase hover:text-zinc-900 dark:hover:text-zinc-100 ${numeric ? "flex-row-reverse" : ""}`}
+                      >
+                        {spec.header}
+                        <span aria-hidden="true" className={sorted ? "text-brand-600 dark:text-brand-300" : "opacity-30"}>
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {visible.map((row) => (
+              <tr key={row.id} data-testid={testId ? `${testId}-row` : undefined} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                {table.columns.map((c) => (
+                  <td key={c.id} className={`px-3 py-2 whitespace-nowrap first:pl-5 last:pr-5 ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
+                    <TableCellValue column={c} value={row.original.cells[c.id] ?? null} linkQuery={linkQuery} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {hasTotals ? (
+            <tfoot className="border-t-2 border-zinc-200 font-semibold dark:border-zinc-700">
+              <tr>
+                {table.columns.map((c, i) => {
+                  const total = table.totals[c.id];
+                  return i === 0 ? (
+                    <th key={c.id} scope="row" className="px-3 py-2 pl-5 text-left">
+                      Total
+                    </th>
+                  ) : (
+                    <td
+                      key={c.id}
+                      data-testid={testId && total !== undefined ? `${testId}-total-${c.id}` : undefined}
+                      data-exact={total}
+                      className="px-3 py-2 text-right whitespace-nowrap tabular-nums last:pr-5"
+                      title={total !== undefined && c.format !== "text" && c.format !== "change" ? formatValueExact(c.format, total) : undefined}
+                    >
+                      {total !== undefined && c.format !== "text" && c.format !== "change" ? formatValue(c.format, total) : ""}
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+      {rows.length > pageSize ? (
+        <div className="px-5 pb-3">
+          <button type="button" onClick={() => setShowAll((v) => !v)} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300" aria-expanded={showAll}>
+            {showAll ? `Show the first ${pageSize} rows` : `Show all ${rows.length} rows`}
+          </button>
+        </div>
+      ) : null}
+      {table.truncated ? <p className="px-5 pb-3 text-xs text-amber-700 dark:text-amber-400">Only the largest rows are listed; the total covers the listed rows.</p> : null}
+    </div>
+  );
+}
+
+function emptyToUndefined(v: TableCell | undefined): TableCell | undefined {
+  return v === null || v === "" ? undefined : v;
+}

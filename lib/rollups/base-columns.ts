@@ -1,0 +1,48 @@
+import { sketchKeySql } from "./sketch";
+
+/**
+ * The additive columns every rollup row carries, each the SUM of a per-event expression over raw
+ * usage_events (alias e). Every measure of the metrics query is one of these sums, a ratio of them, or
+ * a quantile of a sketch, so the same map drives the rollup tables (migration), their refresh from raw
+ * events, the merge of finer rows into coarser ones, and the raw-event fallback of the query.
+ *
+ * Definitions (DESIGN-NOTES "Tasks, retries, fallbacks"): a task's first call has attempt 1; an ok
+ * event ends a task (at most one per task); a fallback call names the model it replaced.
+ */
+export const BASE_COLUMNS = {
+  requests: { type: "bigint", raw: "1" },
+  ok_requests: { type: "bigint", raw: "(e.status = 'ok')::int" },
+  throttled_requests: { type: "bigint", raw: "(e.status = 'throttled' OR e.http_status = 429)::int" },
+  tasks: { type: "bigint", raw: "(e.attempt = 1)::int" },
+  retries: { type: "bigint", raw: "(e.attempt > 1)::int" },
+  fallbacks: { type: "bigint", raw: "(e.fallback_from IS NOT NULL)::int" },
+  fallback_ok: { type: "bigint", raw: "(e.fallback_from IS NOT NULL AND e.status = 'ok')::int" },
+  input_tokens: { type: "bigint", raw: "e.input_tokens" },
+  output_tokens: { type: "bigint", raw: "e.output_tokens" },
+  cache_read_tokens: { type: "bigint", raw: "e.cache_read_tokens" },
+  cache_write_tokens: { type: "bigint", raw: "e.cache_write_tokens" },
+  reasoning_tokens: { type: "bigint", raw: "e.reasoning_tokens" },
+  // Money: numeric without a scale limit, so sums of numeric(20,10) costs stay exact at any volume.
+  list_cost_usd: { type: "numeric", raw: "e.list_cost_usd" },
+  cost_usd: { type: "numeric", raw: "e.effective_cost_usd" },
+  latency_ms_sum: { type: "bigint", raw: "e.latency_ms" },
+} as const satisfies Record<string, { type: "bigint" | "numeric"; raw: string }>;
+
+export type BaseColumn = keyof typeof BASE_COLUMNS;
+export const BASE_COLUMN_NAMES = Object.keys(BASE_COLUMNS) as BaseColumn[];
+
+/**
+ * Sketches per rollup row: `<name>_keys int2[]` and `<name>_counts int4[]`, sorted by key, only bins
+ * with a count. TTFT is absent for non-streamed calls: those events are simply not in the TTFT sketch.
+ */
+export const SKETCHES = {
+  lat: { raw: "e.latency_ms" },
+  ttft: { raw: "e.ttft_ms" },
+} as const;
+
+export type SketchName = keyof typeof SKETCHES;
+export const SKETCH_NAMES = Object.keys(SKETCHES) as SketchName[];
+
+export function rawSketchKeySql(s: SketchName): string {
+  return sketchKeySql(SKETCHES[s].raw);
+}
