@@ -58,6 +58,7 @@ async function main(opts: Options) {
       const body = nextBody();
       const t0 = performance.now();
       let status = "network_error";
+      let json: { accepted?: number; duplicates?: number; rejected?: unknown[] } = {};
       try {
         const r = await fetch(opts.url, {
           method: "POST",
@@ -65,20 +66,22 @@ async function main(opts: Options) {
           body,
         });
         status = String(r.status);
-        const json = (await r.json()) as { accepted?: number; duplicates?: number; rejected?: unknown[] };
-        const t1 = performance.now();
-        acceptedTotal += json.accepted ?? 0;
-        if (t0 >= measureFrom && t1 <= stopAt) {
-          latencies.push(t1 - t0);
-          accepted += json.accepted ?? 0;
-          duplicates += json.duplicates ?? 0;
-          rejected += json.rejected?.length ?? 0;
-        }
-        if (r.status === 429 || r.status === 503) await new Promise((res) => setTimeout(res, 200));
+        json = (await r.json()) as typeof json;
       } catch {
-        await new Promise((res) => setTimeout(res, 200));
+        // counted as network_error below
       }
-      if (t0 >= measureFrom) statuses[status] = (statuses[status] ?? 0) + 1;
+      const t1 = performance.now();
+      acceptedTotal += json.accepted ?? 0;
+      // Only requests that started and finished inside the measured window count for rates and latency.
+      if (t0 >= measureFrom && t1 <= stopAt) {
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status === "200") latencies.push(t1 - t0);
+        accepted += json.accepted ?? 0;
+        duplicates += json.duplicates ?? 0;
+        rejected += json.rejected?.length ?? 0;
+      }
+      // Back off as a well-behaved client does on 429/503 or a failed connection.
+      if (status !== "200") await new Promise((res) => setTimeout(res, 200));
     }
   }
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
@@ -87,7 +90,7 @@ async function main(opts: Options) {
     seconds: opts.seconds,
     batch: opts.batch,
     concurrency: opts.concurrency,
-    requests: latencies.length,
+    requests: Object.values(statuses).reduce((a, b) => a + b, 0),
     statuses,
     accepted,
     acceptedTotal,

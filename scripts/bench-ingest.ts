@@ -20,6 +20,7 @@ import path from "node:path";
 import pg from "pg";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { openDatabase } from "@/lib/db/open-database";
+import { backendPids, cpuSince, cpuSnapshot, measureCopy, processTree, treeRssMb } from "./bench-ingest-measure";
 
 const env = process.env;
 const cfg = {
@@ -60,18 +61,6 @@ function ensureBuild() {
   execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
-/** RSS of a process and its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  const out = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
-  const procs = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, pp] of procs) if (tree.has(pp) && !tree.has(p)) (tree.add(p), (grew = true));
-  }
-  return procs.filter(([p]) => tree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
-}
-
 async function waitForApp(url: string, key: string, app: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   const probe = JSON.stringify({
@@ -105,34 +94,6 @@ function runLoad(opts: object): Promise<Record<string, unknown>> {
       else resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as Record<string, unknown>);
     });
   });
-}
-
-const COPY_COLUMNS = [
-  "workspace_id", "ts", "event_id", "provider", "model", "region", "tenant", "feature", "route", "workload_class", "task_id",
-  "attempt", "status", "http_status", "input_tokens", "output_tokens", "cache_read_tokens", "reasoning_tokens", "latency_ms",
-  "ttft_ms", "list_cost_usd", "effective_cost_usd", "priced",
-];
-
-/** Raw COPY of `rows` event-like rows into usage_events (same table, partitions and indexes), rows/s. */
-function measureCopy(url: string, workspaceId: number, rows: number): number {
-  const file = path.join(os.tmpdir(), `us_bench_copy_${process.pid}.csv`);
-  const now = Date.now();
-  const lines: string[] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const id = randomUUID();
-    const ts = new Date(now - 60_000 - ((i * 7919) % (3 * 3600_000))).toISOString();
-    lines[i] = `${workspaceId},${ts},${id},openai,gpt-4o-mini,us-east-1,tenant-${i % 200},chat,/api/assist,interactive,${id},1,ok,200,${200 + (i % 8000)},${20 + (i % 1500)},${i % 1000},0,${150 + (i % 4000)},90,0.0012345000,0.0012345000,t`;
-  }
-  fs.writeFileSync(file, lines.join("\n") + "\n");
-  try {
-    const t0 = performance.now();
-    execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", `\\copy usage_events (${COPY_COLUMNS.join(",")}) FROM '${file}' WITH (FORMAT csv)`], {
-      stdio: "inherit",
-    });
-    return rows / ((performance.now() - t0) / 1000);
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
 }
 
 async function main() {
@@ -169,6 +130,11 @@ async function main() {
     await waitForApp(endpoint, secret, app);
     log(`app ready on :${cfg.port}; ${cfg.warmupSeconds} s warm-up + ${cfg.seconds} s of load, ${cfg.batch} events/request, ${cfg.concurrency} in flight`);
 
+    const monitor = new pg.Client({ connectionString: url });
+    await monitor.connect();
+    const appPids = () => processTree(app!.pid!);
+    const appCpu0 = cpuSnapshot(appPids());
+    const pgCpu0 = cpuSnapshot(await backendPids(monitor, cfg.db));
     let rssPeak = 0;
     const rssSamples: number[] = [];
     const sampler = setInterval(() => {
@@ -179,16 +145,17 @@ async function main() {
     const load = await runLoad({ url: endpoint, key: secret, seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, batch: cfg.batch, concurrency: cfg.concurrency });
     clearInterval(sampler);
     const rssEnd = treeRssMb(app.pid!);
-
-    const counter = new pg.Client({ connectionString: url });
-    await counter.connect();
-    const counted = await counter.query<{ n: string }>(`SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1`, [ws.id]);
-    await counter.end();
+    const appCpu = cpuSince(appCpu0, appPids());
+    const pgCpu = cpuSince(pgCpu0, await backendPids(monitor, cfg.db));
+    const counted = await monitor.query<{ n: string }>(`SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1`, [ws.id]);
+    await monitor.end();
     const stored = Number(counted.rows[0]!.n);
     const acknowledged = Number(load.acceptedTotal) + 1; // + the readiness probe
+    const perEvent = (cpu: number) => ((cpu * 1e6) / Number(load.acceptedTotal)).toFixed(1);
 
     log(`COPY baseline: ${cfg.copyRows.toLocaleString("en-US")} rows into the same usage_events table…`);
-    const copyRate = measureCopy(url, copyWs.id, cfg.copyRows);
+    const copy = await measureCopy(url, copyWs.id, cfg.copyRows);
+    const copyRate = copy.rowsPerSecond;
     const rate = Number(load.eventsPerSecond);
     const statuses = load.statuses as Record<string, number>;
     console.log(
@@ -204,6 +171,7 @@ async function main() {
         `app RSS            peak ${rssPeak.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, median ${[...rssSamples].sort((a, b) => a - b)[Math.floor(rssSamples.length / 2)]?.toFixed(0)} MB`,
         `stored rows        ${stored.toLocaleString("en-US")} (acknowledged by the app: ${acknowledged.toLocaleString("en-US")} incl. warm-up and probe)`,
         `raw COPY           ${Math.round(copyRate).toLocaleString("en-US")} rows/s (${cfg.copyRows.toLocaleString("en-US")} rows, psql \\copy, same table)`,
+        `CPU per event      app ${perEvent(appCpu)} µs + postgres ${perEvent(pgCpu)} µs; COPY backend ${copy.cpuUsPerRow?.toFixed(1) ?? "n/a"} µs/row`,
         `ratio to COPY      ${(rate / copyRate).toFixed(2)}x (target >= 0.5x)`,
         "",
       ].join("\n"),

@@ -20,6 +20,10 @@ async function boot(): Promise<void> {
   const lines = [`[unitscope] database: ${describeDbConfig(db.config)}`];
   if (db.migrations.applied.length) lines.push(`[unitscope] applied migrations: ${db.migrations.applied.join(", ")}`);
 
+  // Loading the shipped price catalog takes a second or two once; do it now, not on the first ingest call.
+  const { ensureCatalogLoaded } = await import("@/lib/pricing/load-catalog");
+  await ensureCatalogLoaded(db);
+
   if (process.env.UNITSCOPE_SEED_DEMO !== "0") {
     const { seedDemo } = await import("@/prisma/seed/seed-demo");
     const seeded = await seedDemo(db, { log: (m: string) => console.log(`[unitscope] ${m}`) });

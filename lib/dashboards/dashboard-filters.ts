@@ -1,4 +1,5 @@
 import { createLoader, parseAsArrayOf, parseAsString } from "nuqs/server";
+import { MAX_TEXT_LENGTH } from "@/lib/ingest/ingest-limits";
 
 /**
  * The global filter bar's state in the URL, one definition shared by the client bar (nuqs hooks) and the
@@ -44,7 +45,7 @@ export const MAX_VALUES_PER_FILTER = 50;
 export function normalizeFilters(raw: Partial<Record<FilterField, string[] | null>>): DashboardFilters {
   const out = {} as DashboardFilters;
   for (const f of FILTER_FIELD_NAMES) {
-    const values = (raw[f] ?? []).map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 200);
+    const values = (raw[f] ?? []).filter((v) => v.length > 0 && v.length <= MAX_TEXT_LENGTH);
     out[f] = [...new Set(values)].sort().slice(0, MAX_VALUES_PER_FILTER);
   }
   return out;

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
 import type { Row, Sql, SqlExecutor } from "./sql";
 
 const INT8 = 20;
@@ -20,6 +21,16 @@ export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL
   return pool;
 }
 
+async function copyWith(client: pg.PoolClient, statement: string, data: string): Promise<number> {
+  const stream = client.query(copyFromStdin(statement));
+  await new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+    stream.end(data);
+  });
+  return stream.rowCount;
+}
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
@@ -28,6 +39,16 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     },
     async exec(script: string) {
       await client.query(script);
+    },
+    async copyFrom(statement: string, data: string) {
+      if (!(client instanceof pg.Pool)) return copyWith(client, statement, data);
+      // COPY needs one connection for its whole exchange.
+      const c = await client.connect();
+      try {
+        return await copyWith(c, statement, data);
+      } finally {
+        c.release();
+      }
     },
   };
 }

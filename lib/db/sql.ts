@@ -9,6 +9,12 @@ export interface SqlExecutor {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a multi-statement script without parameters. */
   exec(script: string): Promise<void>;
+  /**
+   * Runs `COPY <table> (<columns>) FROM STDIN WITH (…)` with `data` as its input and returns the rows
+   * copied: the fastest bulk write Postgres has (ingestion's hot path). Identifiers in `statement` must
+   * come from code, never from input.
+   */
+  copyFrom(statement: string, data: string): Promise<number>;
 }
 
 export interface Sql extends SqlExecutor {

@@ -176,6 +176,25 @@ describe("ingestEvents", () => {
     });
   });
 
+  it("marks the hours of stored events dirty for the rollups, in the same transaction", async () => {
+    const ws = await workspace();
+    const base = Date.parse("2026-11-20T10:15:00Z");
+    const stamp = (ms: number) => new Date(Math.min(ms, Date.now() - 60_000)).toISOString();
+    const events = sampleEvents(3, { seed: 21 }).map((e, i) => ({ ...e, timestamp: stamp(base + i * 3600_000) }));
+    await ingestEvents(db, ws.id, events);
+    const marks = await db.sql.query<{ bucket: Date }>(
+      `SELECT DISTINCT bucket FROM rollup_dirty WHERE workspace_id = $1 AND grain = 'hour' ORDER BY bucket`,
+      [ws.id],
+    );
+    expect(marks.map((m) => m.bucket.toISOString())).toEqual(
+      [...new Set(events.map((e) => new Date(Math.floor(Date.parse(e.timestamp) / 3600_000) * 3600_000).toISOString()))].sort(),
+    );
+    const jobs = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE queue = 'rollups.refresh' AND singleton_key = $1`, [
+      `rollups:${ws.id}`,
+    ]);
+    expect(jobs[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
   it("stores an unknown model unpriced rather than refusing it", async () => {
     const ws = await workspace();
     const [e] = sampleEvents(1, { seed: 2 });

@@ -1,11 +1,12 @@
 import type { Database } from "@/lib/db/client";
 import { priceEvents } from "@/lib/pricing/price-events";
+import { noteEventsChanged } from "@/lib/rollups/note-events-changed";
 import type { UsageEvent } from "./event-schema";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { insertEvents } from "./insert-events";
 import type { Rejection } from "./reject-codes";
 import { UnparseableItem } from "./unparseable-item";
-import { validateEvent } from "./validate-event";
+import { currentTimeWindow, validateEvent } from "./validate-event";
 
 export type IngestResult = {
   /** Events newly stored. */
@@ -18,10 +19,10 @@ export type IngestResult = {
 
 /**
  * Validates each item against the event contract, normalises its usage, prices it with the price rows
- * in force at its timestamp, and stores the valid ones with one set-based insert per chunk of 5,000
- * (one statement for any API request, whose batches are capped at that size). Idempotent on
- * (workspace, id, timestamp). When this resolves, the rows are committed. Used by the REST and OTLP
- * routes, the demo seeder and tests.
+ * in force at its timestamp, and stores the valid ones with one set-based write per chunk of 5,000
+ * (see insert-events.ts; an API request is one chunk) in one transaction with the rollups' dirty marks.
+ * Idempotent on (workspace, id, timestamp). When this resolves, the rows are committed. Used by the
+ * REST and OTLP routes, the demo seeder and tests.
  */
 export async function ingestEvents(
   db: Database,
@@ -29,7 +30,7 @@ export async function ingestEvents(
   items: unknown[],
   opts: { now?: number } = {},
 ): Promise<IngestResult> {
-  const now = opts.now ?? Date.now();
+  const window = currentTimeWindow(opts.now);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
   for (let start = 0; start < items.length; start += MAX_EVENTS_PER_REQUEST) {
     const valid: UsageEvent[] = [];
@@ -40,7 +41,7 @@ export async function ingestEvents(
         result.rejected.push({ index, code: "invalid_json", message: item.message });
         continue;
       }
-      const v = validateEvent(item, now);
+      const v = validateEvent(item, window);
       if (v.ok) valid.push(v.event);
       else result.rejected.push({ index, code: v.code, message: v.message });
     }
@@ -58,7 +59,12 @@ export async function ingestEvents(
         reportedCostUsd: e.costUsd ?? undefined,
       })),
     );
-    const inserted = await insertEvents(db.sql, workspaceId, valid, costs);
+    // The rows and their rollup marks commit together: a mark can never be lost, nor seen before the rows.
+    const inserted = await db.sql.transaction(async (tx) => {
+      const n = await insertEvents(tx, workspaceId, valid, costs);
+      if (n > 0) await noteEventsChanged(tx, workspaceId, { timestamps: valid.map((e) => e.timestamp) });
+      return n;
+    });
     result.accepted += inserted;
     result.duplicates += valid.length - inserted;
   }

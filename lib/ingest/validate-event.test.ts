@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { validateEvent } from "./validate-event";
+import { currentTimeWindow, validateEvent } from "./validate-event";
 
 const NOW = Date.parse("2026-11-22T12:00:00.000Z");
 
@@ -17,7 +17,7 @@ function event(overrides: Record<string, unknown> = {}): Record<string, unknown>
 }
 
 function rejected(item: unknown) {
-  const v = validateEvent(item, NOW);
+  const v = validateEvent(item, currentTimeWindow(NOW));
   if (v.ok) throw new Error("expected a rejection");
   return v;
 }
@@ -29,7 +29,7 @@ afterEach(() => {
 
 describe("validateEvent", () => {
   it("accepts a minimal contract event and fills the defaults", () => {
-    const v = validateEvent(event(), NOW);
+    const v = validateEvent(event(), currentTimeWindow(NOW));
     expect(v.ok).toBe(true);
     if (!v.ok) return;
     expect(v.event).toMatchObject({ id: "evt-1", taskId: "evt-1", attempt: 1, region: null, costUsd: null, metadataJson: null });
@@ -60,7 +60,7 @@ describe("validateEvent", () => {
         costUsd: "0.0000123",
         metadata: { experiment: "b", nested: { a: [1, 2] } },
       }),
-      NOW,
+      currentTimeWindow(NOW),
     );
     expect(v.ok).toBe(true);
     if (!v.ok) return;
@@ -128,6 +128,6 @@ describe("validateEvent", () => {
     process.env.UNITSCOPE_RETENTION_DAYS = "30";
     expect(rejected(event({ timestamp: "2026-10-01T00:00:00Z" })).code).toBe("timestamp_too_old");
     process.env.UNITSCOPE_INGEST_MAX_FUTURE_SECONDS = "7200";
-    expect(validateEvent(event({ timestamp: "2026-11-22T13:00:00Z" }), NOW).ok).toBe(true);
+    expect(validateEvent(event({ timestamp: "2026-11-22T13:00:00Z" }), currentTimeWindow(NOW)).ok).toBe(true);
   });
 });

@@ -53,8 +53,19 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** Validates one item of a batch against the contract and the time window. Never throws. */
-export function validateEvent(item: unknown, now = Date.now()): Validated {
+export type TimeWindow = { now: number; maxFutureSkewMs: number; retentionDays: number };
+
+/** The accepted time window as of now; read once per batch (process.env lookups are not free). */
+export function currentTimeWindow(now = Date.now()): TimeWindow {
+  return { now, maxFutureSkewMs: maxFutureSkewMs(), retentionDays: retentionDays() };
+}
+
+/**
+ * Validates one item of a batch against the contract and the time window (as of `at`: a time in ms,
+ * or a window computed once per batch with currentTimeWindow). Never throws.
+ */
+export function validateEvent(item: unknown, at: number | TimeWindow = Date.now()): Validated {
+  const window = typeof at === "number" ? currentTimeWindow(at) : at;
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
     return { ok: false, code: "invalid_event", message: "an event must be a JSON object" };
   }
@@ -64,7 +75,7 @@ export function validateEvent(item: unknown, now = Date.now()): Validated {
     return { ok: false, code: codeFor(issue, item), message: describe(issue, item) };
   }
   const ts = r.data.timestamp.getTime();
-  const skew = maxFutureSkewMs();
+  const { now, maxFutureSkewMs: skew, retentionDays: days } = window;
   if (ts > now + skew) {
     return {
       ok: false,
@@ -72,7 +83,6 @@ export function validateEvent(item: unknown, now = Date.now()): Validated {
       message: `timestamp ${r.data.timestamp.toISOString()} is more than ${Math.round(skew / 1000)} s ahead of the server clock`,
     };
   }
-  const days = retentionDays();
   if (ts < now - days * DAY_MS) {
     return {
       ok: false,

@@ -12,6 +12,10 @@ export const queueSchemas = {
   "maintenance.partitions": z.object({}),
   /** Deletes finished jobs past their retention; scheduled daily. */
   "maintenance.prune-jobs": z.object({}),
+  /** Recomputes one workspace's dirty rollup buckets (lib/rollups); enqueued by noteEventsChanged. */
+  "rollups.refresh": z.object({ workspaceId: z.number().int().positive() }),
+  /** Enqueues rollups.refresh for workspaces with dirty buckets left over; scheduled every 30 s. */
+  "rollups.sweep": z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 export type QueueName = keyof typeof queueSchemas;
@@ -40,6 +44,9 @@ export const queuePolicies: { [Q in QueueName]?: Partial<QueuePolicy> } = {
   "pricing.reprice": { maxAttempts: 5, backoffSeconds: 30 },
   "maintenance.partitions": { maxAttempts: 5, backoffSeconds: 60 },
   "maintenance.prune-jobs": { maxAttempts: 2, backoffSeconds: 60 },
+  // Idempotent and cheap to retry; the sweep re-enqueues anything a failed run left behind.
+  "rollups.refresh": { maxAttempts: 5, backoffSeconds: 2 },
+  "rollups.sweep": { maxAttempts: 1, backoffSeconds: 0 },
 };
 
 export function queuePolicy(queue: QueueName): QueuePolicy {

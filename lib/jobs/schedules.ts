@@ -15,6 +15,7 @@ const DAY = 86_400;
 export const schedules: Schedule[] = [
   { name: "maintenance.partitions.daily", queue: "maintenance.partitions", data: {}, everySeconds: DAY },
   { name: "maintenance.prune-jobs.daily", queue: "maintenance.prune-jobs", data: {}, everySeconds: DAY },
+  { name: "rollups.sweep", queue: "rollups.sweep", data: {}, everySeconds: 30 },
 ];
 
 export type ScheduleRow = { name: string; queue: string; data: unknown; everySeconds: number; maxAttempts: number; backoffSeconds: number };

@@ -12,7 +12,7 @@ import { sketchKeySql } from "./sketch";
 export const BASE_COLUMNS = {
   requests: { type: "bigint", raw: "1" },
   ok_requests: { type: "bigint", raw: "(e.status = 'ok')::int" },
-  throttled_requests: { type: "bigint", raw: "(e.status = 'throttled' OR e.http_status = 429)::int" },
+  throttled_requests: { type: "bigint", raw: "(e.status = 'throttled' OR COALESCE(e.http_status = 429, false))::int" },
   tasks: { type: "bigint", raw: "(e.attempt = 1)::int" },
   retries: { type: "bigint", raw: "(e.attempt > 1)::int" },
   fallbacks: { type: "bigint", raw: "(e.fallback_from IS NOT NULL)::int" },

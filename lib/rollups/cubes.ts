@@ -25,31 +25,37 @@ export const CUBES = {
   pm: {
     table: "rollup_pm",
     dims: ["provider", "model"],
-    grains: { minute: { retentionHours: 48 }, hour: {}, day: {}, month: {} },
+    grains: { minute: { retentionHours: 48 }, hour: {}, day: {}, week: {}, month: {} },
+  },
+  /** Routes within features (regression finder, feature drill-downs), by region and workload class. */
+  route: {
+    table: "rollup_route",
+    dims: ["provider", "model", "region", "workload_class", "feature", "route"],
+    grains: { hour: {}, day: {}, week: {}, month: {} },
   },
   /** Reliability: status and error type by provider/model/region/workload class. */
   core: {
     table: "rollup_core",
     dims: ["provider", "model", "region", "workload_class", "status", "error_type"],
-    grains: { hour: {}, day: {}, month: {} },
+    grains: { hour: {}, day: {}, week: {}, month: {} },
   },
-  /** Routes within features (regression finder, feature drill-downs). */
-  route: {
-    table: "rollup_route",
-    dims: ["provider", "model", "region", "workload_class", "feature", "route"],
-    grains: { hour: {}, day: {}, month: {} },
+  /** Tenants and features (ranking, feature × tenant tables); region and class ride along almost free. */
+  tenant: {
+    table: "rollup_tenant",
+    dims: ["tenant", "feature", "region", "workload_class"],
+    grains: { hour: {}, day: {}, week: {}, month: {} },
   },
-  /** Unit economics: tenants × features × provider/model. */
+  /** Unit economics by tenant × feature × provider/model; hour rows only for the last 8 days. */
   usage: {
     table: "rollup_usage",
     dims: ["provider", "model", "region", "workload_class", "tenant", "feature"],
-    grains: { hour: {}, day: {}, month: {} },
+    grains: { hour: { retentionHours: 8 * 24 }, day: {}, week: {}, month: {} },
   },
   /** Every dimension: any combination of filters; hour rows only for the last 8 days. */
   full: {
     table: "rollup_full",
     dims: ["provider", "model", "region", "workload_class", "tenant", "feature", "route", "status", "error_type"],
-    grains: { hour: { retentionHours: 8 * 24 }, day: {}, month: {} },
+    grains: { hour: { retentionHours: 8 * 24 }, day: {}, week: {}, month: {} },
   },
 } as const satisfies Record<string, CubeSpec>;
 

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { CardSkeleton } from "@/components/dashboards/card-skeleton";
+import { cardContextOf } from "@/components/dashboards/card-context-of";
+import { DimensionSeriesCard } from "@/components/dashboards/generic-cards";
+import { RankingSection } from "@/components/dashboards/ranking-section";
+import { FilterBarSection } from "@/components/filters/filter-bar-section";
+import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
-import { RangeSummary } from "@/components/shell/range-summary";
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -9,9 +15,28 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TenantsPage({ searchParams }: Props) {
   const context = await loadDashboardContext(searchParams);
+  const c = await cardContextOf(context, await searchParams);
   return (
     <DashboardPage title="Tenants" description="Your customers ranked by spend, with their unit cost and task success rate." context={context}>
-      <RangeSummary snapshot={context.snapshot} range={context.range} />
+      <Suspense fallback={<FilterBarSkeleton />}>
+        <FilterBarSection c={c} />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton title="Spend over time" height={260} />}>
+        <DimensionSeriesCard
+          c={c}
+          id="tenant-spend-over-time"
+          title="Spend over time"
+          description="Effective cost per bucket, stacked by tenant (the largest seven, the rest summed into Other)."
+          dimension="tenant"
+          measure="cost_usd"
+          maxSeries={8}
+          kind="bar"
+          stacked
+        />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton title="Tenants by spend" height={480} />}>
+        <RankingSection c={c} dimension="tenant" />
+      </Suspense>
     </DashboardPage>
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { formatChange, formatPercent, formatValue, formatValueExact, MEASURE_DISPLAY } from "./measure-display";
+
+describe("measure display", () => {
+  it("declares zero-vs-gap for every measure: additive → 0, ratios and percentiles → gap", () => {
+    for (const [name, d] of Object.entries(MEASURE_DISPLAY)) {
+      const ratioOrPercentile = d.format === "percent" || d.format === "duration" || name.startsWith("cost_per_");
+      expect(d.empty, name).toBe(ratioOrPercentile ? "gap" : "zero");
+    }
+  });
+
+  it("formats each kind for reading and exactly for tooltips", () => {
+    expect(formatValue("usd", "1234.5678")).toBe("$1,234.57");
+    expect(formatValueExact("usd", "1234.5678000001")).toBe("$1234.5678000001");
+    expect(formatValue("count", 1234567)).toBe("1,234,567");
+    expect(formatValue("count", 1234567, { compact: true })).toBe("1.2M");
+    expect(formatValue("percent", 0.9734)).toBe("97.3%");
+    expect(formatValueExact("percent", 0.97345)).toBe("97.35 %");
+    expect(formatValue("duration", 1534)).toBe("1.53 s");
+    expect(formatValueExact("duration", 1534.25)).toBe("1534.3 ms");
+    expect(formatValue("duration", null)).toBe("—");
+    expect(formatValueExact("percent", null)).toBe("no data");
+  });
+
+  it("signs changes and shows tiny shares honestly", () => {
+    expect(formatChange(0.1234)).toBe("+12%");
+    expect(formatChange(-0.05)).toBe("-5.0%");
+    expect(formatChange(null, true)).toBe("new");
+    expect(formatChange(null)).toBe("—");
+    expect(formatPercent(0.0004)).toBe("<0.1%");
+    expect(formatPercent(0)).toBe("0.0%");
+  });
+});

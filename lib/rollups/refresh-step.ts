@@ -1,0 +1,92 @@
+import type { Sql, SqlExecutor } from "@/lib/db/sql";
+import { CUBE_NAMES, cubeHasGrain, retainedFrom, type CubeName } from "./cubes";
+import { DEPENDENT_GRAINS, SOURCE_GRAIN, nextUtc, toRuns, truncUtc, type Grain } from "./grains";
+import { deleteRowsInRangesSql, deleteRowsSql, rangeParams, recomputeRowsSql } from "./rollup-sql";
+
+export type MarkedGrain = "hour" | "day" | "week" | "month";
+
+/** Key class of the per-workspace advisory lock: refreshes of one workspace never interleave. */
+const LOCK_CLASS = 727_001;
+const HOUR = 3_600_000;
+
+export type StepOptions = {
+  /** Buckets recomputed per transaction: keeps each transaction short (PGlite has one connection). */
+  maxBuckets: number;
+  /** Only buckets whose oldest mark is at least this old (coarse grains are refreshed in batches). */
+  minAgeMs: number;
+  now: number;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * One refresh transaction for one grain: takes the oldest due dirty buckets of the workspace, recomputes
+ * every cube's rows of those buckets from their source, marks the coarser buckets built from them, and
+ * deletes exactly the marks it read (a mark added meanwhile, even for the same bucket, stays for the
+ * next step: its events may not have been visible to this one). Returns the number of buckets done.
+ */
+export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGrain, opts: StepOptions): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1, $2)`, [LOCK_CLASS, workspaceId]);
+    if (sql.kind === "postgres") {
+      // Estimates of these CTE-heavy statements run high enough to trigger JIT, which costs seconds
+      // to save milliseconds; and per-bin grouping needs more than the 4 MB default to stay in memory.
+      await tx.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
+    }
+    const marks = await tx.query<{ id: number; bucket: Date }>(
+      `SELECT d.id, d.bucket FROM "rollup_dirty" d
+        WHERE d.workspace_id = $1 AND d.grain = $2 AND d.bucket IN (
+          SELECT bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2
+           GROUP BY bucket HAVING min(marked_at) <= $3::timestamptz ORDER BY bucket LIMIT $4)`,
+      [workspaceId, grain, iso(opts.now - opts.minAgeMs), opts.maxBuckets],
+    );
+    if (marks.length === 0) return 0;
+    const buckets = [...new Set(marks.map((m) => m.bucket.getTime()))].sort((a, b) => a - b);
+    for (const cube of CUBE_NAMES) {
+      if (cubeHasGrain(cube, grain)) await recomputeBuckets(tx, workspaceId, cube, grain, buckets, opts.now);
+      if (grain === "hour" && cubeHasGrain(cube, "minute")) await recomputeMinutes(tx, workspaceId, cube, buckets, opts.now);
+    }
+    for (const parent of DEPENDENT_GRAINS[grain]) {
+      const starts = [...new Set(buckets.map((b) => truncUtc(parent, b)))];
+      await tx.query(`INSERT INTO "rollup_dirty" (workspace_id, grain, bucket) SELECT $1, $2, unnest($3::timestamptz[])`, [
+        workspaceId,
+        parent,
+        starts.map(iso),
+      ]);
+    }
+    await tx.query(`DELETE FROM "rollup_dirty" WHERE id = ANY($1::bigint[])`, [marks.map((m) => m.id)]);
+    return buckets.length;
+  });
+}
+
+/**
+ * Replaces the cube's rows of `buckets`. Buckets older than the grain's retention are only deleted.
+ * A day is merged from hour rows when they all exist (inside the hour retention), otherwise from raw.
+ */
+async function recomputeBuckets(tx: SqlExecutor, ws: number, cube: CubeName, grain: Grain, buckets: number[], now: number) {
+  await tx.query(deleteRowsSql(cube, grain), [ws, buckets.map(iso)]);
+  const kept = buckets.filter((b) => b >= retainedFrom(cube, grain, now));
+  const bySource = new Map<Grain | "raw", number[]>();
+  for (const b of kept) {
+    const preferred = SOURCE_GRAIN[grain];
+    // Hour rows within one hour of the retention edge may be pruned mid-way: use raw events there.
+    const source = preferred !== "raw" && b >= retainedFrom(cube, preferred, now) + HOUR ? preferred : "raw";
+    bySource.set(source, [...(bySource.get(source) ?? []), b]);
+  }
+  for (const [source, starts] of bySource) {
+    const runs = toRuns(grain, starts);
+    await tx.query(recomputeRowsSql(cube, grain, source, runs.length), rangeParams(ws, runs));
+  }
+}
+
+/** Minute rows of refreshed hours, for hours inside the minute retention (older ones are only deleted). */
+async function recomputeMinutes(tx: SqlExecutor, ws: number, cube: CubeName, hours: number[], now: number) {
+  const all = toRuns("hour", hours);
+  await tx.query(deleteRowsInRangesSql(cube, "minute", all.length), rangeParams(ws, all));
+  const kept = toRuns(
+    "hour",
+    hours.filter((h) => nextUtc("hour", h) > retainedFrom(cube, "minute", now)),
+  );
+  if (kept.length === 0) return;
+  await tx.query(recomputeRowsSql(cube, "minute", "raw", kept.length), rangeParams(ws, kept));
+}

@@ -1,0 +1,37 @@
+import type { JobHandler } from "@/lib/jobs/job-types";
+import { enqueueRollupRefresh } from "./note-events-changed";
+import { pruneExpiredRollups, refreshRollups } from "./refresh-rollups";
+
+/** Coarse buckets (day, week, month) are recomputed at most this often while events keep arriving. */
+export const COARSE_DELAY_MS = 10_000;
+/** One run works at most this long, then hands over to a fresh job (other queues get their turn). */
+const RUN_BUDGET_MS = 20_000;
+
+/**
+ * rollups.refresh: recomputes the workspace's dirty buckets (idempotent: at-least-once delivery and a
+ * run racing another worker are both harmless; steps serialise on a per-workspace advisory lock).
+ * Coarse buckets not yet due are left to the next run or the sweep.
+ */
+export const refreshRollupsJob: JobHandler<"rollups.refresh"> = async (db, data, ctx) => {
+  let done = 0;
+  const result = await refreshRollups(db.sql, data.workspaceId, {
+    coarseDelayMs: COARSE_DELAY_MS,
+    budgetMs: RUN_BUDGET_MS,
+    signal: ctx.signal,
+    onStep: async (_grain, n) => {
+      done += n;
+      await ctx.progress(done, done);
+    },
+  });
+  await pruneExpiredRollups(db.sql, data.workspaceId);
+  if (result.exhausted) await enqueueRollupRefresh(db.sql, data.workspaceId);
+};
+
+/**
+ * rollups.sweep (every 30 s): enqueues a refresh for each workspace that still has dirty buckets — coarse
+ * buckets that were not due yet, marks written by a migration, or a refresh whose job was lost.
+ */
+export const sweepRollupsJob: JobHandler<"rollups.sweep"> = async (db) => {
+  const rows = await db.sql.query<{ workspace_id: number }>(`SELECT DISTINCT workspace_id FROM "rollup_dirty"`);
+  for (const r of rows) await enqueueRollupRefresh(db.sql, r.workspace_id);
+};
