@@ -2,8 +2,7 @@
 
 import { Line, LineChart, Tooltip, YAxis } from "recharts";
 import { formatValue, type ValueFormat } from "@/lib/dashboards/measure-display";
-
-export type SparkPoint = { t: number; v: number | null; x: string | null };
+import type { SparkPoint } from "@/lib/dashboards/prepare-sparklines";
 
 /**
  * A trend in a table cell: fixed size (many per table, no resize observers), no axes, gaps kept; the

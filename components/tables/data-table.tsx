@@ -4,7 +4,14 @@ import { useMemo, useState } from "react";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
 import { compareCells, type TableCell, type TableData, type TableRow } from "@/lib/dashboards/table-spec";
+import { Sparkline } from "@/components/charts/sparkline";
+import { SERIES_COLORS } from "@/components/charts/chart-palette";
+import type { SparkPoint } from "@/lib/dashboards/prepare-sparklines";
+import type { ValueFormat } from "@/lib/dashboards/measure-display";
 import { CsvDownloadButton } from "./csv-download-button";
+
+/** A trend column after the data columns (not sortable, not in the CSV: a picture of numbers already listed). */
+export type SparkColumn = { id: string; header: string; format: ValueFormat; points: Record<string, SparkPoint[]> };
 import { TableCellValue } from "./table-cell";
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
@@ -21,6 +28,7 @@ type Props = {
   linkQuery?: string;
   csv?: { from: string; to: string };
   testId?: string;
+  sparklines?: SparkColumn[];
 };
 
 /**
@@ -28,7 +36,7 @@ type Props = {
  * buttons with aria-sort, numbers compare by value (decimal strings too), empties sort last, and the
  * footer shows the exact totals of summable columns — the same totals the CSV export carries.
  */
-export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId }: Props) {
+export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [] }: Props) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
   const [showAll, setShowAll] = useState(false);
   const columns = useMemo(
@@ -90,6 +98,11 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                     </th>
                   );
                 })}
+                {sparklines.map((sp) => (
+                  <th key={sp.id} scope="col" className="px-3 py-2 font-medium uppercase last:pr-5">
+                    {sp.header}
+                  </th>
+                ))}
               </tr>
             ))}
           </thead>
@@ -99,6 +112,11 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                 {table.columns.map((c) => (
                   <td key={c.id} className={`px-3 py-2 whitespace-nowrap first:pl-5 last:pr-5 ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
                     <TableCellValue column={c} value={row.original.cells[c.id] ?? null} linkQuery={linkQuery} />
+                  </td>
+                ))}
+                {sparklines.map((sp, i) => (
+                  <td key={sp.id} className="px-3 py-1 last:pr-5">
+                    <Sparkline points={sp.points[row.original.id] ?? []} format={sp.format} label={`${sp.header}, ${table.columns.filter((c) => c.format === "text").map((c) => row.original.cells[c.id] ?? "—").join(" / ")}`} color={SERIES_COLORS[i % SERIES_COLORS.length]} />
                   </td>
                 ))}
               </tr>
@@ -125,6 +143,9 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                     </td>
                   );
                 })}
+                {sparklines.map((sp) => (
+                  <td key={sp.id} />
+                ))}
               </tr>
             </tfoot>
           ) : null}

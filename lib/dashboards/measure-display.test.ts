@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { MEASURE_NAMES, MEASURES } from "@/lib/metrics/measures";
 import { formatChange, formatPercent, formatValue, formatValueExact, MEASURE_DISPLAY } from "./measure-display";
 
 describe("measure display", () => {
-  it("declares zero-vs-gap for every measure: additive → 0, ratios and percentiles → gap", () => {
-    for (const [name, d] of Object.entries(MEASURE_DISPLAY)) {
-      const ratioOrPercentile = d.format === "percent" || d.format === "duration" || name.startsWith("cost_per_");
-      expect(d.empty, name).toBe(ratioOrPercentile ? "gap" : "zero");
+  it("declares zero-vs-gap for every engine measure exactly as the engine fills empty buckets", () => {
+    expect(Object.keys(MEASURE_DISPLAY).sort()).toEqual([...MEASURE_NAMES].sort());
+    for (const m of MEASURE_NAMES) {
+      expect(MEASURE_DISPLAY[m].empty, m).toBe(MEASURES[m].kind === "additive" ? "zero" : "gap");
+      expect(MEASURE_DISPLAY[m].format === "usd", m).toBe(MEASURES[m].money);
     }
   });
 

@@ -1,11 +1,13 @@
 import Decimal from "decimal.js";
 import { formatCompact, formatCount, formatDuration, formatUsd, formatUsdExact } from "@/components/ui/format";
+import type { Measure } from "@/lib/metrics/measures";
 
 /**
  * How each metrics measure is shown. `empty` is the chart rule for a bucket without data: additive
  * measures are a true 0 there ("zero"); ratios and percentiles do not exist there and are drawn as a
- * gap ("gap") — a p95 of 0 ms would be a lie. It mirrors the engine's rule (0 for additive, null for
- * ratios and percentiles) so charts stay right even for buckets the engine did not return.
+ * gap ("gap") — a p95 of 0 ms would be a lie. It mirrors the engine's measure kinds (lib/metrics/measures:
+ * 0 for additive, null for ratios and percentiles; a test pins the two together) so charts stay right
+ * even for buckets the engine did not return, e.g. a provider absent from one hour of a stacked chart.
  */
 export type ValueFormat = "count" | "usd" | "percent" | "duration";
 export type MeasureDisplay = { label: string; short: string; format: ValueFormat; empty: "zero" | "gap" };
@@ -39,9 +41,10 @@ export const MEASURE_DISPLAY = {
   ttft_p50_ms: { label: "TTFT p50", short: "TTFT p50", format: "duration", empty: "gap" },
   ttft_p95_ms: { label: "TTFT p95", short: "TTFT p95", format: "duration", empty: "gap" },
   ttft_p99_ms: { label: "TTFT p99", short: "TTFT p99", format: "duration", empty: "gap" },
-} as const satisfies Record<string, MeasureDisplay>;
+} as const satisfies Record<Measure, MeasureDisplay>;
 
-export type MeasureName = keyof typeof MEASURE_DISPLAY;
+/** The engine's measure names (every one has a display entry above). */
+export type MeasureName = Measure;
 
 /** A value as the engine sends it: money as decimal strings, counts and ratios as numbers, null for "no data". */
 export type MetricValue = string | number | null | undefined;

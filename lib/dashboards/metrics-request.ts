@@ -4,26 +4,22 @@ import type { Granularity } from "./time-buckets";
 import type { MetricsRow } from "./chart-data";
 
 import type { Dimension } from "@/lib/rollups/dimensions";
+import type { MetricsQueryInput } from "@/lib/metrics/query-schema";
 
 export type { Dimension };
 
 /**
- * A dashboard's question to the metrics engine, in the contract's JSON shape (`POST /api/v1/metrics/query`
- * body): the server passes it to the engine's query function, client cards send it over HTTP.
+ * A dashboard's question to the metrics engine: exactly the `POST /api/v1/metrics/query` body (the
+ * engine's schema input type). The server passes it to the engine's query function, client cards send
+ * it over HTTP — the same object either way.
  */
-export type MetricsRequest = {
-  from: string;
-  to: string;
-  measures: MeasureName[];
-  dimensions?: Dimension[];
-  granularity?: Granularity;
-  filters?: MetricsFilters;
-  limit?: number;
-};
+export type MetricsRequest = MetricsQueryInput;
 
 export type MetricsAnswer = { rows: MetricsRow[]; meta: Record<string, unknown> };
 
-export function metricsRequest(window: { from: Date | string; to: Date | string }, rest: Omit<MetricsRequest, "from" | "to">): MetricsRequest {
+type RequestParts = { measures: MeasureName[]; dimensions?: Dimension[]; granularity?: Granularity; filters?: MetricsFilters; limit?: number };
+
+export function metricsRequest(window: { from: Date | string; to: Date | string }, rest: RequestParts): MetricsRequest {
   const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
   const req: MetricsRequest = { from: iso(window.from), to: iso(window.to), measures: rest.measures };
   if (rest.dimensions && rest.dimensions.length > 0) req.dimensions = rest.dimensions;

@@ -37,7 +37,7 @@ export function prepareMeasureTable(input: MeasureTableInput): TableData {
     }
   }
 
-  const dimKey = (r: MetricsRow) => JSON.stringify(input.dimensions.map((d) => r[d.id] ?? null));
+  const dimKey = (r: MetricsRow) => rowKeyOf(r, input.dimensions.map((d) => d.id));
   const previous = new Map((input.previous ?? []).map((r) => [dimKey(r), r]));
   const total = input.share ? input.rows.reduce((s, r) => s.plus(toDecimal(r[input.share!]) ?? 0), new Decimal(0)) : null;
 
@@ -65,4 +65,9 @@ export function prepareMeasureTable(input: MeasureTableInput): TableData {
     rows.sort((a, b) => (toDecimal(b.cells[by]) ?? new Decimal(-Infinity)).comparedTo(toDecimal(a.cells[by]) ?? new Decimal(-Infinity)));
   }
   return tableData(columns, rows, input.truncated ?? false);
+}
+
+/** The id of a table row: its dimension values (so sparklines and comparisons can find the same row). */
+export function rowKeyOf(row: MetricsRow, dimensions: readonly string[]): string {
+  return JSON.stringify(dimensions.map((d) => (row[d] === undefined || row[d] === "" ? null : row[d])));
 }

@@ -3,8 +3,9 @@
  * date_trunc semantics: weeks start on Monday), so a chart can list every bucket of the range — including
  * the ones with no data, which must still be drawn (as 0 or as a gap, per measure).
  */
-export const GRANULARITIES = ["minute", "hour", "day", "week", "month"] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+import type { Granularity } from "@/lib/metrics/query-schema";
+
+export type { Granularity };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
