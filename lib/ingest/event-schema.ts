@@ -27,6 +27,8 @@ const text = z
   .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
   .refine(noNul, { error: "must not contain NUL characters" });
 const optionalText = text.nullish();
+/** `fallbackFrom` names the call this one replaced as provider/model. */
+export const FALLBACK_FROM_PATTERN = /^[^/\s][^/]*\/.+$/;
 // The id is opaque: kept byte for byte (no trimming), since it is half of the idempotency key.
 const idText = z
   .string()
@@ -41,20 +43,31 @@ const millis = z
   // Clients time calls with performance.now(): fractions of a millisecond are normal, the column is whole ms.
   .transform((v) => Math.round(v));
 
-const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
+const DECIMAL_TEXT = /^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
+
+/**
+ * A provider-reported cost (JSON number or decimal string) → its decimal string, or why not. Shared by
+ * the schema and the fast path (parse-event-fast.ts) so both produce the very same string.
+ */
+export function parseCostUsd(v: number | string): { ok: true; value: string } | { ok: false; message: string } {
   let d: Decimal;
   try {
-    if (typeof v === "string" && !/^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)) throw new Error("not a decimal");
+    if (typeof v === "string" && !DECIMAL_TEXT.test(v)) throw new Error("not a decimal");
     d = new Decimal(v);
   } catch {
-    ctx.addIssue({ code: "custom", message: "must be a non-negative decimal number of US dollars" });
-    return z.NEVER;
+    return { ok: false, message: "must be a non-negative decimal number of US dollars" };
   }
   if (!d.isFinite() || d.isNegative() || d.greaterThan(MAX_COST_USD)) {
-    ctx.addIssue({ code: "custom", message: `must be between 0 and ${MAX_COST_USD} US dollars` });
-    return z.NEVER;
+    return { ok: false, message: `must be between 0 and ${MAX_COST_USD} US dollars` };
   }
-  return d.toFixed();
+  return { ok: true, value: d.toFixed() };
+}
+
+const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const r = parseCostUsd(v);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: "custom", message: r.message });
+  return z.NEVER;
 });
 
 // A plain JSON object. z.record() would re-validate every key, a measurable cost at 50k events/s for
@@ -62,17 +75,22 @@ const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
 const plainObject = (error: string) =>
   z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { error });
 
-const metadata = plainObject("must be a JSON object").transform((v, ctx) => {
+/** metadata → its JSON text for the jsonb column, or why it cannot be stored. Shared with the fast path. */
+export function serializeMetadata(v: Record<string, unknown>): { ok: true; value: string } | { ok: false; message: string } {
   const json = JSON.stringify(v);
-  if (Buffer.byteLength(json, "utf8") > MAX_METADATA_BYTES) {
-    ctx.addIssue({ code: "custom", message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
-    return z.NEVER;
+  // UTF-8 is at most 3 bytes per UTF-16 unit: short texts need no byte count.
+  if (json.length * 3 > MAX_METADATA_BYTES && Buffer.byteLength(json, "utf8") > MAX_METADATA_BYTES) {
+    return { ok: false, message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` };
   }
-  if (json.includes("\\u0000")) {
-    ctx.addIssue({ code: "custom", message: "must not contain NUL characters" });
-    return z.NEVER;
-  }
-  return json;
+  if (json.includes("\\u0000")) return { ok: false, message: "must not contain NUL characters" };
+  return { ok: true, value: json };
+}
+
+const metadata = plainObject("must be a JSON object").transform((v, ctx) => {
+  const r = serializeMetadata(v);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: "custom", message: r.message });
+  return z.NEVER;
 });
 
 /** The wire shape, before normalisation. */
@@ -89,7 +107,7 @@ export const usageEventObjectSchema = z.strictObject({
   taskId: optionalText,
   attempt: z.number().int().min(1).max(MAX_ATTEMPT).nullish(),
   fallbackFrom: text
-    .refine((s) => /^[^/\s][^/]*\/.+$/.test(s), { error: "must be 'provider/model' (the call this one replaced)" })
+    .refine((s) => FALLBACK_FROM_PATTERN.test(s), { error: "must be 'provider/model' (the call this one replaced)" })
     .nullish(),
   status: eventStatusSchema,
   errorType: optionalText,

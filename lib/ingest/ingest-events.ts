@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { priceEvents } from "@/lib/pricing/price-events";
+import { priceEventsLean } from "@/lib/pricing/price-events-lean";
 import { noteEventsChanged } from "@/lib/rollups/note-events-changed";
 import type { UsageEvent } from "./event-schema";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
@@ -46,19 +46,8 @@ export async function ingestEvents(
       else result.rejected.push({ index, code: v.code, message: v.message });
     }
     if (valid.length === 0) continue;
-    const costs = await priceEvents(
-      db,
-      workspaceId,
-      valid.map((e) => ({
-        provider: e.provider,
-        model: e.model,
-        timestamp: e.timestamp,
-        usage: e.usage,
-        workloadClass: e.workloadClass ?? undefined,
-        region: e.region ?? undefined,
-        reportedCostUsd: e.costUsd ?? undefined,
-      })),
-    );
+    // The lean variant: the same costs as priceEvents, without the per-event breakdown nobody stores.
+    const costs = await priceEventsLean(db, workspaceId, valid);
     // The rows and their rollup marks commit together: a mark can never be lost, nor seen before the rows.
     const inserted = await db.sql.transaction(async (tx) => {
       const n = await insertEvents(tx, workspaceId, valid, costs);

@@ -1,8 +1,8 @@
 import type { Sql } from "@/lib/db/sql";
 import { CUBE_NAMES, CUBES } from "./cubes";
 import { hoursOverlapping, nextUtc, truncUtc } from "./grains";
-import { refreshRollups, type RefreshResult } from "./refresh-rollups";
-import type { MarkedGrain } from "./refresh-step";
+import { defaultMaxBuckets, type RefreshResult } from "./refresh-rollups";
+import { refreshStep, type MarkedGrain } from "./refresh-step";
 
 export type RebuildOptions = {
   /** Default: from the earliest event or rollup row of the workspace. */
@@ -11,6 +11,8 @@ export type RebuildOptions = {
   to?: Date;
   onStep?: (grain: MarkedGrain, buckets: number) => void | Promise<void>;
   maxBuckets?: Partial<Record<MarkedGrain, number>>;
+  /** Refresh transactions running at once (Postgres only; PGlite has one connection). Default 2. */
+  parallel?: number;
   signal?: AbortSignal;
 };
 
@@ -21,8 +23,10 @@ const MARK_CHUNK = 5_000;
 /**
  * Recomputes a workspace's rollups from raw events over [from, to) (widened to whole UTC hours; the
  * days, weeks and months touching it are re-merged whole). It marks every hour dirty and runs the very
- * refresh the worker runs, so a rebuild yields exactly what incremental maintenance yields. Rows whose
- * events are gone disappear (every bucket is deleted and recomputed). Safe while the app and worker run.
+ * refresh steps the worker runs, so a rebuild yields exactly what incremental maintenance yields; only
+ * the schedule differs: grain by grain (all hours, then all days, …) so no coarse bucket is merged
+ * twice, with `parallel` steps at once (steps claim disjoint buckets). Rows whose events are gone
+ * disappear (every bucket is deleted and recomputed). Safe while the app and worker run.
  */
 export async function rebuildRollups(sql: Sql, workspaceId: number, opts: RebuildOptions = {}): Promise<RebuildResult> {
   const range = await rebuildRange(sql, workspaceId, opts);
@@ -35,8 +39,24 @@ export async function rebuildRollups(sql: Sql, workspaceId: number, opts: Rebuil
       hours.slice(i, i + MARK_CHUNK).map((h) => new Date(h).toISOString()),
     ]);
   }
-  const result = await refreshRollups(sql, workspaceId, { coarseDelayMs: 0, onStep: opts.onStep, maxBuckets: opts.maxBuckets, signal: opts.signal });
-  return { ...result, from: new Date(range.from), to: new Date(range.to), hours: hours.length };
+  const max = { ...defaultMaxBuckets(sql.kind), ...opts.maxBuckets };
+  const workers = sql.kind === "postgres" ? Math.max(1, opts.parallel ?? 2) : 1;
+  const buckets: Record<MarkedGrain, number> = { hour: 0, day: 0, week: 0, month: 0 };
+  for (const grain of ["hour", "day", "week", "month"] as const) {
+    const drain = async () => {
+      for (;;) {
+        opts.signal?.throwIfAborted();
+        const n = await refreshStep(sql, workspaceId, grain, { maxBuckets: max[grain], minAgeMs: 0, now: Date.now() });
+        if (n === 0) return;
+        buckets[grain] += n;
+        await opts.onStep?.(grain, n);
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, drain));
+  }
+  // Fresh rollup rows have no planner statistics yet; the metrics query plans better with them.
+  if (sql.kind === "postgres") for (const c of CUBE_NAMES) await sql.exec(`ANALYZE "${CUBES[c].table}"`);
+  return { buckets, exhausted: false, from: new Date(range.from), to: new Date(range.to), hours: hours.length };
 }
 
 async function rebuildRange(sql: Sql, workspaceId: number, opts: RebuildOptions): Promise<{ from: number; to: number } | null> {

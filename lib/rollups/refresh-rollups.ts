@@ -29,7 +29,7 @@ export type RefreshResult = {
 const ORDER: readonly MarkedGrain[] = ["hour", "day", "week", "month"];
 const STEPS_PER_PASS = 100;
 
-function defaultMaxBuckets(kind: Sql["kind"]): Record<MarkedGrain, number> {
+export function defaultMaxBuckets(kind: Sql["kind"]): Record<MarkedGrain, number> {
   return kind === "pglite" ? { hour: 6, day: 2, week: 1, month: 1 } : { hour: 24, day: 7, week: 2, month: 1 };
 }
 

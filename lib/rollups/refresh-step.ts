@@ -5,8 +5,6 @@ import { deleteRowsInRangesSql, deleteRowsSql, rangeParams, recomputeRowsSql } f
 
 export type MarkedGrain = "hour" | "day" | "week" | "month";
 
-/** Key class of the per-workspace advisory lock: refreshes of one workspace never interleave. */
-const LOCK_CLASS = 727_001;
 const HOUR = 3_600_000;
 
 export type StepOptions = {
@@ -20,27 +18,35 @@ export type StepOptions = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * One refresh transaction for one grain: takes the oldest due dirty buckets of the workspace, recomputes
- * every cube's rows of those buckets from their source, marks the coarser buckets built from them, and
- * deletes exactly the marks it read (a mark added meanwhile, even for the same bucket, stays for the
- * next step: its events may not have been visible to this one). Returns the number of buckets done.
+ * One refresh transaction for one grain: claims the oldest due dirty buckets of the workspace (a
+ * transaction-scoped advisory lock per bucket, skipping buckets another refresher holds, so workers in
+ * parallel never recompute the same bucket), recomputes every cube's rows of those buckets from their
+ * source, marks the coarser buckets built from them, and deletes exactly the marks it read (a mark added
+ * meanwhile, even for the same bucket, stays for the next step: its events may not have been visible to
+ * this one). Returns the number of buckets done.
  */
 export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGrain, opts: StepOptions): Promise<number> {
   return sql.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock($1, $2)`, [LOCK_CLASS, workspaceId]);
     if (sql.kind === "postgres") {
-      // Estimates of these CTE-heavy statements run high enough to trigger JIT, which costs seconds
-      // to save milliseconds; and per-bin grouping needs more than the 4 MB default to stay in memory.
-      await tx.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
+      // Estimates of these CTE-heavy statements are poor (fresh rollup rows have no statistics): they
+      // trigger JIT, which costs seconds to save milliseconds, and nested-loop joins of CTEs, which are
+      // quadratic; every join here is an equi-join that hashes well. Per-bin grouping needs more than the
+      // 4 MB default to stay in memory.
+      await tx.exec(`SET LOCAL jit = off; SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '64MB'`);
     }
-    const marks = await tx.query<{ id: number; bucket: Date }>(
-      `SELECT d.id, d.bucket FROM "rollup_dirty" d
-        WHERE d.workspace_id = $1 AND d.grain = $2 AND d.bucket IN (
-          SELECT bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2
-           GROUP BY bucket HAVING min(marked_at) <= $3::timestamptz ORDER BY bucket LIMIT $4)`,
+    const claimed = await tx.query<{ bucket: Date }>(
+      `SELECT bucket FROM (
+         SELECT bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2
+          GROUP BY bucket HAVING min(marked_at) <= $3::timestamptz ORDER BY bucket LIMIT $4 * 4) AS due
+        WHERE pg_try_advisory_xact_lock(hashtextextended('rollups:' || $1 || ':' || $2 || ':' || extract(epoch FROM bucket), 0))
+        LIMIT $4`,
       [workspaceId, grain, iso(opts.now - opts.minAgeMs), opts.maxBuckets],
     );
-    if (marks.length === 0) return 0;
+    if (claimed.length === 0) return 0;
+    const marks = await tx.query<{ id: number; bucket: Date }>(
+      `SELECT id, bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2 AND bucket = ANY($3::timestamptz[])`,
+      [workspaceId, grain, claimed.map((c) => c.bucket.toISOString())],
+    );
     const buckets = [...new Set(marks.map((m) => m.bucket.getTime()))].sort((a, b) => a - b);
     for (const cube of CUBE_NAMES) {
       if (cubeHasGrain(cube, grain)) await recomputeBuckets(tx, workspaceId, cube, grain, buckets, opts.now);

@@ -1,0 +1,63 @@
+import type { SqlExecutor } from "@/lib/db/sql";
+import type { SketchName } from "@/lib/rollups/base-columns";
+import { SketchMerger } from "@/lib/rollups/sketch";
+import { measureSpec, type Measure } from "./measures";
+import type { MetricsQuery } from "./query-schema";
+import { Params, sketchSql, type SourceSpec } from "./query-sql";
+
+type Row = Record<string, string | number | null>;
+
+/**
+ * Fills the percentile measures of `rows` (one per output bucket and series, `bi` set): fetches the
+ * sketch bins of every source row, ordered by group, merges each group's bins and reads the quantiles.
+ * Groups without events keep null. `series`: restrict the fetch to these dimension tuples.
+ */
+export async function computePercentiles(
+  tx: SqlExecutor,
+  spec: SourceSpec,
+  q: MetricsQuery,
+  sketches: readonly SketchName[],
+  rows: Row[],
+  series: string[][] | null,
+): Promise<void> {
+  const keyOf = (bi: unknown, r: Record<string, unknown>) => [String(bi), ...q.dimensions.map((d) => String(r[d] ?? ""))].join("\u0001");
+  const byGroup = new Map<string, Row>();
+  for (const r of rows) byGroup.set(keyOf(r.bi, r), r);
+  const merger = new SketchMerger();
+  for (const sketch of sketches) {
+    const measures = q.measures.filter((m) => {
+      const s = measureSpec(m);
+      return s.kind === "percentile" && s.sketch === sketch;
+    });
+    const qs = measures.map((m) => {
+      const s = measureSpec(m);
+      return s.kind === "percentile" ? s.q : 0.5;
+    });
+    const p = new Params();
+    const text = sketchSql(spec, sketch, p, series);
+    if (!text) continue;
+    const result = await tx.query<Record<string, unknown> & { bi: number; keys: number[]; counts: number[] }>(text, p.values);
+    let current: string | null = null;
+    const flush = () => {
+      if (current === null) return;
+      const row = byGroup.get(current);
+      if (row) {
+        const values = merger.quantiles(qs);
+        measures.forEach((m: Measure, i) => {
+          const v = values[i];
+          row[m] = v === null || v === undefined ? null : Math.round(v * 100) / 100;
+        });
+      }
+      merger.reset();
+    };
+    for (const r of result) {
+      const key = keyOf(r.bi, r);
+      if (key !== current) {
+        flush();
+        current = key;
+      }
+      merger.add(r.keys, r.counts);
+    }
+    flush();
+  }
+}

@@ -1,0 +1,136 @@
+import { BASE_COLUMNS, rawSketchKeySql, type BaseColumn, type SketchName } from "@/lib/rollups/base-columns";
+import { CUBES } from "@/lib/rollups/cubes";
+import { rawDimensionSql, type Dimension } from "@/lib/rollups/dimensions";
+import type { Grain } from "@/lib/rollups/grains";
+import type { SourcePlan, TimeRange } from "./plan-sources";
+
+/**
+ * SQL of the metrics query. Identifiers come only from the typed registries (cubes, dimensions, base
+ * columns, measures); every value is a parameter. Every source is filtered by workspace first.
+ */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+const ident = (name: string) => `"${name}"`;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Dimension values to keep per dimension; null (events without the field) is stored as ''. */
+export type DimensionFilters = Partial<Record<Dimension, (string | null)[]>>;
+
+export type SourceSpec = {
+  workspaceId: number;
+  plan: SourcePlan;
+  /** Output bucket starts (ISO, the first one = `from`), or null: one bucket for the whole range. */
+  bounds: string[] | null;
+  dims: readonly Dimension[];
+  filters: DimensionFilters;
+};
+
+/** A SourceSpec whose values are bound to one statement's parameters. */
+type Bound = SourceSpec & { ws: string; boundsParam: string | null };
+
+function bind(spec: SourceSpec, p: Params): Bound {
+  return { ...spec, ws: p.add(spec.workspaceId), boundsParam: spec.bounds ? p.add(spec.bounds) : null };
+}
+
+function rangeCondition(column: string, ranges: readonly TimeRange[], p: Params): string {
+  return `(${ranges.map((r) => `(${column} >= ${p.add(iso(r.lo))}::timestamptz AND ${column} < ${p.add(iso(r.hi))}::timestamptz)`).join(" OR ")})`;
+}
+
+function filterConditions(spec: Bound, p: Params, column: (d: Dimension) => string): string[] {
+  return Object.entries(spec.filters).map(([d, values]) => {
+    const stored = (values ?? []).map((v) => v ?? "");
+    return `${column(d as Dimension)} = ANY(${p.add(stored)}::text[])`;
+  });
+}
+
+function bucketIndex(spec: Bound, column: string): string {
+  return spec.boundsParam ? `width_bucket(${column}, ${spec.boundsParam}::timestamptz[])` : "1";
+}
+
+/** The columns each source adds after `bi` and the dimensions; raw: null to leave raw events out. */
+type SourceParts = { rollup: (alias: string) => string[]; raw: ((alias: string) => string[]) | null };
+
+/**
+ * One SELECT per rollup grain of the plan plus one over raw events, glued with UNION ALL. Each yields
+ * `bi` (1-based output bucket), the grouping dimensions, then the caller's columns.
+ */
+function unionOfSources(spec: Bound, p: Params, parts: SourceParts): string {
+  const table = ident(CUBES[spec.plan.cube].table);
+  const selects: string[] = [];
+  for (const [grain, starts] of Object.entries(spec.plan.grains) as [Grain, number[]][]) {
+    if (starts.length === 0) continue;
+    // The exact bucket starts: one index probe each on (workspace, grain, bucket), where OR-ed ranges
+    // would make Postgres scan every row of the grain and filter.
+    const where = [
+      `r.workspace_id = ${spec.ws}`,
+      `r.grain = '${grain}'`,
+      `r.bucket = ANY(${p.add(starts.map(iso))}::timestamptz[])`,
+      ...filterConditions(spec, p, (d) => `r.${ident(d)}`),
+    ];
+    const cols = [`${bucketIndex(spec, "r.bucket")} AS bi`, ...spec.dims.map((d) => `r.${ident(d)}`), ...parts.rollup("r")];
+    selects.push(`SELECT ${cols.join(", ")} FROM ${table} r WHERE ${where.join(" AND ")}`);
+  }
+  if (parts.raw && spec.plan.raw.length > 0) {
+    const dimCols = spec.dims.map((d) => `${rawDimensionSql(d)} AS ${ident(d)}`);
+    const cols = [`${bucketIndex(spec, "e.ts")} AS bi`, ...dimCols, ...parts.raw("e")];
+    const group = ["1", ...spec.dims.map((_, i) => String(i + 2))].join(", ");
+    selects.push(`SELECT ${cols.join(", ")} FROM "usage_events" e WHERE ${rawWhere(spec, p).join(" AND ")} GROUP BY ${group}`);
+  }
+  return selects.join("\n  UNION ALL\n  ");
+}
+
+function rawWhere(spec: Bound, p: Params): string[] {
+  return [`e.workspace_id = ${spec.ws}`, rangeCondition("e.ts", spec.plan.raw, p), ...filterConditions(spec, p, (d) => rawDimensionSql(d))];
+}
+
+/**
+ * The summed base columns per (bucket, dimensions): CTE text producing `s(bi, dims…, cols…)`, or null
+ * when no source has rows to read.
+ */
+export function sumsCte(spec: SourceSpec, columns: readonly BaseColumn[], p: Params): string | null {
+  const cols = columns.length > 0 ? columns : (["requests"] as BaseColumn[]);
+  const union = unionOfSources(bind(spec, p), p, {
+    rollup: (r) => cols.map((c) => `${r}.${ident(c)}`),
+    raw: () => cols.map((c) => `sum(${BASE_COLUMNS[c].raw}) AS ${ident(c)}`),
+  });
+  if (!union) return null;
+  const group = ["bi", ...spec.dims.map(ident)].join(", ");
+  const sums = cols.map((c) => (BASE_COLUMNS[c].type === "bigint" ? `sum(${ident(c)})::bigint AS ${ident(c)}` : `sum(${ident(c)}) AS ${ident(c)}`));
+  return `src AS (\n  ${union}\n), s AS (SELECT ${group}, ${sums.join(", ")} FROM src GROUP BY ${group})`;
+}
+
+/**
+ * Sketch bins per (bucket, dimensions) row of every source, ordered by group: rollup rows pass their
+ * arrays through; raw events are binned in SQL with the same key function the refresh uses.
+ * `series`: when the caller kept only some series, their dimension tuples (one text[] per dimension).
+ */
+export function sketchSql(spec: SourceSpec, sketch: SketchName, p: Params, series: string[][] | null): string | null {
+  const bound = bind(spec, p);
+  const keyExpr = rawSketchKeySql(sketch);
+  const union = unionOfSources(bound, p, { rollup: (r) => [`${r}.${ident(`${sketch}_keys`)} AS keys`, `${r}.${ident(`${sketch}_counts`)} AS counts`], raw: null });
+  const selects = union ? [union] : [];
+  const dimNames = spec.dims.map(ident);
+  if (spec.plan.raw.length > 0) {
+    const rawDims = spec.dims.map((d) => `${rawDimensionSql(d)} AS ${ident(d)}`);
+    const inner = `SELECT ${[`${bucketIndex(bound, "e.ts")} AS bi`, ...rawDims, `${keyExpr} AS k`, "count(*)::int AS c"].join(", ")}
+      FROM "usage_events" e WHERE ${[...rawWhere(bound, p), `${keyExpr} IS NOT NULL`].join(" AND ")}
+      GROUP BY ${["1", ...spec.dims.map((_, i) => String(i + 2)), String(spec.dims.length + 2)].join(", ")}`;
+    const group = ["bi", ...dimNames].join(", ");
+    selects.push(`SELECT ${group}, array_agg(k) AS keys, array_agg(c) AS counts FROM (${inner}) AS b GROUP BY ${group}`);
+  }
+  if (selects.length === 0) return null;
+  const qualified = spec.dims.map((d) => `u.${ident(d)}`);
+  let where = "";
+  if (series && spec.dims.length > 0) {
+    const arrays = spec.dims.map((_, i) => `${p.add(series.map((t) => t[i] ?? ""))}::text[]`);
+    where = ` WHERE (${qualified.join(", ")}) IN (SELECT * FROM unnest(${arrays.join(", ")}))`;
+  }
+  const order = ["u.bi", ...qualified].join(", ");
+  return `SELECT ${order}, u.keys, u.counts FROM (\n  ${selects.join("\n  UNION ALL\n  ")}\n) AS u${where} ORDER BY ${order}`;
+}
