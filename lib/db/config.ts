@@ -9,7 +9,7 @@ export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig 
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
   if (env.UNITSCOPE_DATA_DIR === ":memory:") return { kind: "pglite", dataDir: null };
-  return { kind: "pglite", dataDir: path.resolve(env.UNITSCOPE_DATA_DIR ?? ".data/pglite") };
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ env.UNITSCOPE_DATA_DIR ?? ".data/pglite") };
 }
 
 export function describeDbConfig(config: DbConfig): string {

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from "@/lib/db/sql";
 import type { SketchName } from "@/lib/rollups/base-columns";
-import { SketchMerger } from "@/lib/rollups/sketch";
+import { SketchMerger, sketchValue } from "@/lib/rollups/sketch";
 import { measureSpec, type Measure } from "./measures";
 import type { MetricsQuery } from "./query-schema";
 import { Params, sketchSql, type SourceSpec } from "./query-sql";
@@ -34,29 +34,34 @@ export async function computePercentiles(
       return s.kind === "percentile" ? s.q : 0.5;
     });
     const p = new Params();
-    const text = sketchSql(spec, sketch, p, series);
+    const text = sketchSql(spec, sketch, qs, p, series);
     if (!text) continue;
-    const result = await tx.query<Record<string, unknown> & { bi: number; keys: number[]; counts: number[] }>(text, p.values);
+    type SketchRow = Record<string, unknown> & { bi: number; qkeys: number[] | null; keys: number[] | null; cum: (number | string)[] | null };
+    const result = await tx.query<SketchRow>(text, p.values);
+    const set = (key: string, values: (number | null)[]) => {
+      const row = byGroup.get(key);
+      if (!row) return;
+      measures.forEach((m: Measure, i) => {
+        const v = values[i];
+        row[m] = v === null || v === undefined ? null : Math.round(v * 100) / 100;
+      });
+    };
     let current: string | null = null;
     const flush = () => {
-      if (current === null) return;
-      const row = byGroup.get(current);
-      if (row) {
-        const values = merger.quantiles(qs);
-        measures.forEach((m: Measure, i) => {
-          const v = values[i];
-          row[m] = v === null || v === undefined ? null : Math.round(v * 100) / 100;
-        });
-      }
+      if (current !== null) set(current, merger.quantiles(qs));
       merger.reset();
+      current = null;
     };
     for (const r of result) {
       const key = keyOf(r.bi, r);
-      if (key !== current) {
-        flush();
-        current = key;
+      if (key !== current) flush();
+      if (r.qkeys) {
+        // Answered by Postgres from the group's single row.
+        set(key, r.qkeys.map((k) => (k === null ? null : sketchValue(k))));
+        continue;
       }
-      merger.add(r.keys, r.counts);
+      current = key;
+      merger.add(r.keys ?? [], (r.cum ?? []).map(Number));
     }
     flush();
   }

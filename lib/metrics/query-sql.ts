@@ -53,8 +53,11 @@ function bucketIndex(spec: Bound, column: string): string {
   return spec.boundsParam ? `width_bucket(${column}, ${spec.boundsParam}::timestamptz[])` : "1";
 }
 
-/** The columns each source adds after `bi` and the dimensions; raw: null to leave raw events out. */
-type SourceParts = { rollup: (alias: string) => string[]; raw: ((alias: string) => string[]) | null };
+/**
+ * The columns each source adds after `bi` and the dimensions; raw: null to leave raw events out;
+ * where: extra conditions on rollup rows.
+ */
+type SourceParts = { rollup: (alias: string) => string[]; raw: ((alias: string) => string[]) | null; where?: (alias: string) => string[] };
 
 /**
  * One SELECT per rollup grain of the plan plus one over raw events, glued with UNION ALL. Each yields
@@ -72,6 +75,7 @@ function unionOfSources(spec: Bound, p: Params, parts: SourceParts): string {
       `r.grain = '${grain}'`,
       `r.bucket = ANY(${p.add(starts.map(iso))}::timestamptz[])`,
       ...filterConditions(spec, p, (d) => `r.${ident(d)}`),
+      ...(parts.where?.("r") ?? []),
     ];
     const cols = [`${bucketIndex(spec, "r.bucket")} AS bi`, ...spec.dims.map((d) => `r.${ident(d)}`), ...parts.rollup("r")];
     selects.push(`SELECT ${cols.join(", ")} FROM ${table} r WHERE ${where.join(" AND ")}`);
@@ -106,23 +110,31 @@ export function sumsCte(spec: SourceSpec, columns: readonly BaseColumn[], p: Par
 }
 
 /**
- * Sketch bins per (bucket, dimensions) row of every source, ordered by group: rollup rows pass their
- * arrays through; raw events are binned in SQL with the same key function the refresh uses.
- * `series`: when the caller kept only some series, their dimension tuples (one text[] per dimension).
+ * Sketches per (bucket, dimensions) group, ordered by group. A group served by one source row (an hourly
+ * series of one model, say) is answered in Postgres: a binary search (width_bucket) over the row's
+ * cumulative counts finds the bin of each quantile's rank, so only `qkeys` travels. A group of several
+ * rows returns every row's bins (`keys`, `cum`) for the caller to merge. Raw events are binned with the
+ * same key function as the refresh. `series`: only these dimension tuples (one text[] per dimension).
  */
-export function sketchSql(spec: SourceSpec, sketch: SketchName, p: Params, series: string[][] | null): string | null {
+export function sketchSql(spec: SourceSpec, sketch: SketchName, qs: readonly number[], p: Params, series: string[][] | null): string | null {
   const bound = bind(spec, p);
   const keyExpr = rawSketchKeySql(sketch);
-  const union = unionOfSources(bound, p, { rollup: (r) => [`${r}.${ident(`${sketch}_keys`)} AS keys`, `${r}.${ident(`${sketch}_counts`)} AS counts`], raw: null });
+  const keys = ident(`${sketch}_keys`);
+  const union = unionOfSources(bound, p, {
+    rollup: (r) => [`${r}.${keys} AS keys`, `${r}.${ident(`${sketch}_cum`)} AS cum`],
+    raw: null,
+    where: (r) => [`cardinality(${r}.${keys}) > 0`],
+  });
   const selects = union ? [union] : [];
   const dimNames = spec.dims.map(ident);
   if (spec.plan.raw.length > 0) {
     const rawDims = spec.dims.map((d) => `${rawDimensionSql(d)} AS ${ident(d)}`);
-    const inner = `SELECT ${[`${bucketIndex(bound, "e.ts")} AS bi`, ...rawDims, `${keyExpr} AS k`, "count(*)::int AS c"].join(", ")}
+    const group = ["bi", ...dimNames].join(", ");
+    const bins = `SELECT ${[`${bucketIndex(bound, "e.ts")} AS bi`, ...rawDims, `${keyExpr} AS k`, "count(*) AS c"].join(", ")}
       FROM "usage_events" e WHERE ${[...rawWhere(bound, p), `${keyExpr} IS NOT NULL`].join(" AND ")}
       GROUP BY ${["1", ...spec.dims.map((_, i) => String(i + 2)), String(spec.dims.length + 2)].join(", ")}`;
-    const group = ["bi", ...dimNames].join(", ");
-    selects.push(`SELECT ${group}, array_agg(k) AS keys, array_agg(c) AS counts FROM (${inner}) AS b GROUP BY ${group}`);
+    selects.push(`SELECT ${group}, array_agg(k ORDER BY k) AS keys, array_agg(cum ORDER BY k) AS cum
+      FROM (SELECT b.*, sum(c) OVER (PARTITION BY ${group} ORDER BY k)::bigint AS cum FROM (${bins}) AS b) AS rb GROUP BY ${group}`);
   }
   if (selects.length === 0) return null;
   const qualified = spec.dims.map((d) => `u.${ident(d)}`);
@@ -131,6 +143,15 @@ export function sketchSql(spec: SourceSpec, sketch: SketchName, p: Params, serie
     const arrays = spec.dims.map((_, i) => `${p.add(series.map((t) => t[i] ?? ""))}::text[]`);
     where = ` WHERE (${qualified.join(", ")}) IN (SELECT * FROM unnest(${arrays.join(", ")}))`;
   }
-  const order = ["u.bi", ...qualified].join(", ");
-  return `SELECT ${order}, u.keys, u.counts FROM (\n  ${selects.join("\n  UNION ALL\n  ")}\n) AS u${where} ORDER BY ${order}`;
+  const group = ["u.bi", ...qualified].join(", ");
+  // percentile_disc's rank: max(1, ⌈q·n⌉), with q as float8 as Postgres computes it.
+  const n = "u.cum[cardinality(u.cum)]";
+  const qkeys = qs.map((q) => `u.keys[width_bucket(greatest(1, ceil(${p.add(q)}::float8 * ${n}))::bigint - 1, u.cum) + 1]`);
+  return `SELECT ${group},
+      CASE WHEN count(*) OVER w = 1 THEN ARRAY[${qkeys.join(", ")}]::int[] END AS qkeys,
+      CASE WHEN count(*) OVER w > 1 THEN u.keys END AS keys,
+      CASE WHEN count(*) OVER w > 1 THEN u.cum END AS cum
+    FROM (\n  ${selects.join("\n  UNION ALL\n  ")}\n) AS u${where}
+    WINDOW w AS (PARTITION BY ${group})
+    ORDER BY ${group}`;
 }

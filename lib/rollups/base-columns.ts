@@ -32,8 +32,11 @@ export type BaseColumn = keyof typeof BASE_COLUMNS;
 export const BASE_COLUMN_NAMES = Object.keys(BASE_COLUMNS) as BaseColumn[];
 
 /**
- * Sketches per rollup row: `<name>_keys int2[]` and `<name>_counts int4[]`, sorted by key, only bins
- * with a count. TTFT is absent for non-streamed calls: those events are simply not in the TTFT sketch.
+ * Sketches per rollup row: `<name>_keys int2[]` (bin keys, ascending, only bins with events) and
+ * `<name>_cum int8[]` (cumulative counts: events in this bin and all lower ones). Cumulative counts let
+ * Postgres answer a quantile of one row by binary search (width_bucket) without shipping its bins;
+ * merging rows takes the differences. TTFT is absent for non-streamed calls: those events are simply
+ * not in the TTFT sketch.
  */
 export const SKETCHES = {
   lat: { raw: "e.latency_ms" },

@@ -43,7 +43,7 @@ function sourceCte(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: 
     `date_trunc('${grain}', s.bucket, 'UTC') AS bucket`,
     dimList(cube, "s."),
     ...BASE_COLUMN_NAMES.map((b) => `s.${ident(b)}`),
-    ...SKETCH_NAMES.flatMap((k) => [`s.${ident(`${k}_keys`)}`, `s.${ident(`${k}_counts`)}`]),
+    ...SKETCH_NAMES.flatMap((k) => [`s.${ident(`${k}_keys`)}`, `s.${ident(`${k}_cum`)}`]),
   ];
   return withGid(
     cube,
@@ -60,15 +60,23 @@ function sumSql(b: (typeof BASE_COLUMN_NAMES)[number]): string {
   return BASE_COLUMNS[b].type === "bigint" ? `sum(${ident(b)})::bigint AS ${ident(b)}` : `sum(${ident(b)}) AS ${ident(b)}`;
 }
 
-/** Bins of one sketch per target row, as CTE `<sketch>`: (gid, keys[], counts[]) sorted by key. */
+/**
+ * Bins of one sketch per target row, as CTE `<sketch>`: (gid, keys[], cum[]) in key order. Finer rows
+ * give back their counts as differences of consecutive cumulative counts (three set-returning functions
+ * in one target list advance in lockstep).
+ */
 function sketchCte(sketch: (typeof SKETCH_NAMES)[number], source: Grain | "raw"): string {
+  const keys = ident(`${sketch}_keys`);
+  const cum = ident(`${sketch}_cum`);
   const bins =
     source === "raw"
-      ? `SELECT gid, ${ident(`${sketch}_k`)} AS k, count(*)::int AS c FROM ev WHERE ${ident(`${sketch}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${sketch}_k`)}`
-      : // Two set-returning functions in one target list advance in lockstep: (key, count) pairs.
-        `SELECT gid, k, sum(c)::int AS c FROM (SELECT gid, unnest(${ident(`${sketch}_keys`)}) AS k, unnest(${ident(`${sketch}_counts`)}) AS c FROM ev) AS u GROUP BY gid, k`;
+      ? `SELECT gid, ${ident(`${sketch}_k`)} AS k, count(*) AS c FROM ev WHERE ${ident(`${sketch}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${sketch}_k`)}`
+      : `SELECT gid, k, sum(c) AS c FROM (
+           SELECT gid, unnest(${keys}) AS k, unnest(${cum}) - unnest(array_prepend(0::bigint, ${cum}[1:cardinality(${cum}) - 1])) AS c
+             FROM ev WHERE cardinality(${keys}) > 0) AS u GROUP BY gid, k`;
   return `${sketch} AS (
-      SELECT gid, array_agg(k ORDER BY k) AS keys, array_agg(c ORDER BY k) AS counts FROM (${bins}) AS bins GROUP BY gid)`;
+      SELECT gid, array_agg(k ORDER BY k) AS keys, array_agg(cum ORDER BY k) AS cum
+        FROM (SELECT gid, k, sum(c) OVER (PARTITION BY gid ORDER BY k)::bigint AS cum FROM (${bins}) AS b) AS bins GROUP BY gid)`;
 }
 
 /**
@@ -86,7 +94,7 @@ export function recomputeRowsSql(cube: CubeName, grain: Grain, source: Grain | "
     "bucket",
     ...dims(cube),
     ...BASE_COLUMN_NAMES,
-    ...SKETCH_NAMES.flatMap((s) => [`${s}_keys`, `${s}_counts`]),
+    ...SKETCH_NAMES.flatMap((s) => [`${s}_keys`, `${s}_cum`]),
   ].map(ident);
   const values = [
     "$1",
@@ -94,7 +102,7 @@ export function recomputeRowsSql(cube: CubeName, grain: Grain, source: Grain | "
     "g.bucket",
     dimList(cube, "g."),
     ...BASE_COLUMN_NAMES.map((b) => `g.${ident(b)}`),
-    ...SKETCH_NAMES.flatMap((s) => [`COALESCE(${s}.keys, '{}')`, `COALESCE(${s}.counts, '{}')`]),
+    ...SKETCH_NAMES.flatMap((s) => [`COALESCE(${s}.keys, '{}')`, `COALESCE(${s}.cum, '{}')`]),
   ];
   return `WITH ${sourceCte(cube, grain, source, ranges)},
     g AS (SELECT gid, ${group}, ${BASE_COLUMN_NAMES.map(sumSql).join(", ")} FROM ev GROUP BY gid, ${group}),

@@ -1,9 +1,9 @@
 /**
  * Mergeable latency sketches: DDSketch's logarithmic index mapping (the LogarithmicMapping of
- * @datadog/sketches-js), with the bins kept as two parallel arrays per rollup row (keys int2[], counts
- * int4[], sorted by key). A value v ≥ 1 ms falls in bin k = ⌈ln v / ln γ⌉, γ = (1+α)/(1−α), and bin k
- * stands for 2γ^k/(1+γ): within α of every value in it. Bins of two sketches merge by adding counts per
- * key, so rollup rows merge exactly (counts are integers) and any quantile of any merge is within α.
+ * @datadog/sketches-js), with the bins kept as two parallel arrays per rollup row (keys int2[] ascending,
+ * cumulative counts int8[]). A value v ≥ 1 ms falls in bin k = ⌈ln v / ln γ⌉, γ = (1+α)/(1−α), and bin
+ * k stands for 2γ^k/(1+γ): within α of every value in it. Bins of two sketches merge by adding counts
+ * per key, so rollup rows merge exactly (counts are integers) and any quantile of any merge is within α.
  *
  * The same key function runs in SQL (refresh and raw edges, `sketchKeySql`) and here; a test pins them
  * together and to the library's mapping. Changing α changes every stored key: it needs a migration that
@@ -50,12 +50,16 @@ export class SketchMerger {
   private hi = -Infinity;
   private n = 0;
 
-  add(keys: readonly number[], counts: readonly number[]): void {
-    const len = Math.min(keys.length, counts.length);
+  /** Adds the bins of one stored sketch: keys and their cumulative counts. */
+  add(keys: ArrayLike<number>, cumulative: ArrayLike<number>): void {
+    const len = Math.min(keys.length, cumulative.length);
+    let prev = 0;
     for (let i = 0; i < len; i++) {
       const k = Math.min(Math.max(keys[i] as number, ZERO_KEY), MAX_KEY + 1);
       const slot = k - ZERO_KEY;
-      const c = counts[i] as number;
+      const cum = cumulative[i] as number;
+      const c = cum - prev;
+      prev = cum;
       this.counts[slot] = (this.counts[slot] as number) + c;
       this.n += c;
       if (slot < this.lo) this.lo = slot;
