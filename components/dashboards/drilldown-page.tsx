@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import type { DashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import type { CardContext } from "@/lib/dashboards/card-context";
@@ -26,9 +25,7 @@ export function DrilldownPage({ context, c, dimension, value }: { context: Dashb
           ← All {list.label.toLowerCase()}
         </Link>
       </nav>
-      <Suspense fallback={<FilterBarSkeleton />}>
-        <FilterBarSection c={c} pinned={[dimension]} />
-      </Suspense>
+      <FilterBarSection c={c} pinned={[dimension]} />
       <Suspense fallback={<StatsSkeleton count={6} label={`${value}: totals`} />}>
         <KpiSection c={c} specs={DRILLDOWN_KPIS} label={`${value}: totals`} />
       </Suspense>

@@ -1,29 +1,48 @@
 "use client";
 
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { cardParsers, clampThreshold, type RegressionDimension } from "@/lib/dashboards/card-params";
 import type { LatencyMetric } from "@/lib/dashboards/cards/percentile-by-model";
+import { prepareRegressions, regressionRequests, type RegressionRows } from "@/lib/dashboards/cards/regressions";
+import type { MetricsFilters } from "@/lib/dashboards/dashboard-filters";
+import type { ViewWindow } from "@/lib/dashboards/dashboard-view";
 import { formatChange, formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
-import { findRegressions, type LatencyComparison } from "@/lib/dashboards/prepare-regressions";
+import { fetchMetrics } from "@/lib/dashboards/metrics-request";
+import { findRegressions } from "@/lib/dashboards/prepare-regressions";
+import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
 
-export type RegressionData = Record<RegressionDimension, Record<LatencyMetric, LatencyComparison[]>>;
-
 const parsers = { threshold: cardParsers.threshold, rdim: cardParsers.rdim, rmetric: cardParsers.rmetric };
+
+type Props = { window: ViewWindow; filters: MetricsFilters; initialDim: RegressionDimension; initial: RegressionRows; minRequests: number };
 
 /**
  * Models or routes whose p95 this period is worse than in the previous period by more than X %. The
- * comparison for every group is loaded once; moving the threshold filters it here, without a query.
+ * server answers the grouping in the URL; the other one is fetched (React Query) when picked. Moving the
+ * threshold or switching latency/TTFT only filters what is loaded — no query.
  */
-export function RegressionFinderCard({ data, minRequests }: { data: RegressionData; minRequests: number }) {
+export function RegressionFinderCard({ window, filters, initialDim, initial, minRequests }: Props) {
   const [state, setState] = useQueryStates(parsers, { history: "push", shallow: true });
   const threshold = clampThreshold(state.threshold);
   const [draft, setDraft] = useState(String(threshold));
   useEffect(() => setDraft(String(threshold)), [threshold]);
   const inputId = useId();
-  const compared = data[state.rdim][state.rmetric];
+  const requests = useMemo(() => regressionRequests(window, state.rdim, filters), [window, state.rdim, filters]);
+  const q = useQuery({
+    queryKey: ["regressions", requests],
+    queryFn: async ({ signal }) => {
+      const [now, before] = await Promise.all(requests.map((r) => fetchMetrics(r, signal)));
+      return { dim: state.rdim, rows: { current: now!.rows, previous: before!.rows } };
+    },
+    initialData: state.rdim === initialDim ? { dim: initialDim, rows: initial } : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const shownDim = q.data?.dim ?? state.rdim;
+  const comparisons = useMemo(() => (q.data ? prepareRegressions(q.data.rows, q.data.dim, minRequests) : null), [q.data, minRequests]);
+  const compared = comparisons?.[state.rmetric] ?? [];
   const flagged = findRegressions(compared, threshold);
   const metricName = state.rmetric === "latency" ? "p95 latency" : "p95 TTFT";
 
@@ -37,7 +56,7 @@ export function RegressionFinderCard({ data, minRequests }: { data: RegressionDa
     <DashboardCard
       id="regressions"
       title="Regression finder"
-      description={`${state.rdim === "model" ? "Models" : "Routes"} whose ${metricName} got worse than in the previous period by more than the threshold. Groups with fewer than ${minRequests} calls in either period are skipped.`}
+      description={`${shownDim === "model" ? "Models" : "Routes"} whose ${metricName} got worse than in the previous period by more than the threshold. Groups with fewer than ${minRequests} calls in either period are skipped.`}
       actions={
         <div className="flex flex-wrap items-center gap-2">
           <SegmentedControl<RegressionDimension> label="Compare" options={[{ value: "model", label: "Models" }, { value: "route", label: "Routes" }]} value={state.rdim} onChange={(v) => void setState({ rdim: v })} />
@@ -69,11 +88,12 @@ export function RegressionFinderCard({ data, minRequests }: { data: RegressionDa
         </div>
       }
     >
-      <div className="px-5 py-4">
+      <div className={`px-5 py-4 transition-opacity ${q.isFetching ? "opacity-60" : ""}`} aria-busy={q.isFetching}>
+        {q.isError ? <CardAlert message={q.error.message} /> : null}
         <p role="status" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="regression-summary">
           {flagged.length === 0
-            ? `No ${state.rdim === "model" ? "model" : "route"} regressed by more than ${threshold} % (${compared.length} compared).`
-            : `${flagged.length} of ${compared.length} ${state.rdim === "model" ? "models" : "routes"} regressed by more than ${threshold} %.`}
+            ? `No ${shownDim === "model" ? "model" : "route"} regressed by more than ${threshold} % (${compared.length} compared).`
+            : `${flagged.length} of ${compared.length} ${shownDim === "model" ? "models" : "routes"} regressed by more than ${threshold} %.`}
         </p>
         {compared.length > 0 ? (
           <div className="overflow-x-auto">
@@ -81,7 +101,7 @@ export function RegressionFinderCard({ data, minRequests }: { data: RegressionDa
               <caption className="sr-only">{metricName} this period against the previous period, worst change first</caption>
               <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
                 <tr className="border-b border-zinc-200 dark:border-zinc-800">
-                  <th scope="col" className="py-2 pr-3 font-medium">{state.rdim === "model" ? "Provider / model" : "Route"}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">{shownDim === "model" ? "Provider / model" : "Route"}</th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">Calls</th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">Previous</th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">This period</th>

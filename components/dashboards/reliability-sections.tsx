@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import { cardFilters, cardWindow, type CardContext } from "@/lib/dashboards/card-context";
 import { latencyPercentilesRequest } from "@/lib/dashboards/cards/latency-percentiles";
 import { percentileByModelRequest, type LatencyMetric, type Percentile } from "@/lib/dashboards/cards/percentile-by-model";
-import { loadLatencyComparison } from "@/lib/dashboards/load-cards";
+import { regressionRequests } from "@/lib/dashboards/cards/regressions";
+import type { RegressionDimension } from "@/lib/dashboards/card-params";
 import { toDecimal } from "@/lib/dashboards/measure-display";
 import { metricsRequest } from "@/lib/dashboards/metrics-request";
 import { queryMetrics } from "@/lib/dashboards/query-metrics";
@@ -50,9 +51,15 @@ export async function PercentileByModelSection({ c, metric, pct }: { c: CardCont
   );
 }
 
-export async function RegressionFinderSection({ c, minRequests }: { c: CardContext; minRequests: number }) {
-  const r = await settle("regression finder", Promise.all([loadLatencyComparison(c, ["provider", "model"], minRequests), loadLatencyComparison(c, ["route"], minRequests)]));
+export async function RegressionFinderSection({ c, dim, minRequests }: { c: CardContext; dim: RegressionDimension; minRequests: number }) {
+  const window = cardWindow(c);
+  const filters = cardFilters(c);
+  const [now, before] = regressionRequests(window, dim, filters);
+  const r = await settle("regression finder", Promise.all([queryMetrics(c, now), queryMetrics(c, before)]));
   if (!r.ok) return <CardError title="Regression finder" />;
-  const [model, route] = r.data;
-  return <RegressionFinderCard data={{ model, route }} minRequests={minRequests} />;
+  return (
+    <QueryProvider>
+      <RegressionFinderCard window={window} filters={filters} initialDim={dim} initial={{ current: r.data[0].rows, previous: r.data[1].rows }} minRequests={minRequests} />
+    </QueryProvider>
+  );
 }

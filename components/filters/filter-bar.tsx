@@ -3,17 +3,16 @@
 import { useQueryStates } from "nuqs";
 import { useTransition } from "react";
 import { CloseIcon } from "@/components/ui/icons";
+import { QueryProvider } from "@/components/dashboards/query-provider";
 import { FILTER_FIELD_NAMES, FILTER_FIELDS, filterParsers, type FilterField } from "@/lib/dashboards/dashboard-filters";
 import { FilterSelect } from "./filter-select";
-
-export type FilterOptions = Record<FilterField, string[]>;
 
 /**
  * The global filter bar. Its state is the URL (nuqs, history "push", shallow: false): every change is a
  * shareable link and a history entry, and the server page re-renders its cards for it. The change runs
  * in a transition, so the current cards stay on screen (dimmed) until the new ones arrive.
  */
-export function FilterBar({ options, pinned = [] }: { options: FilterOptions; pinned?: FilterField[] }) {
+export function FilterBar({ window, pinned = [] }: { window: { from: string; to: string }; pinned?: FilterField[] }) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(filterParsers, { history: "push", shallow: false, startTransition });
   const fields = FILTER_FIELD_NAMES.filter((f) => !pinned.includes(f));
@@ -22,10 +21,11 @@ export function FilterBar({ options, pinned = [] }: { options: FilterOptions; pi
   const set = (field: FilterField, values: string[]) => void setState({ [field]: values.length > 0 ? [...values].sort() : null });
 
   return (
+    <QueryProvider>
     <section aria-label="Filters" aria-busy={pending} data-testid="filter-bar" className={`rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-70" : ""}`}>
       <div className="flex flex-wrap items-center gap-2">
         {fields.map((f) => (
-          <FilterSelect key={f} label={FILTER_FIELDS[f].label} plural={FILTER_FIELDS[f].plural} options={options[f]} selected={state[f]} onChange={(v) => set(f, v)} />
+          <FilterSelect key={f} field={f} label={FILTER_FIELDS[f].label} plural={FILTER_FIELDS[f].plural} window={window} selected={state[f]} onChange={(v) => set(f, v)} />
         ))}
         {active.length > 0 ? (
           <button
@@ -60,6 +60,7 @@ export function FilterBar({ options, pinned = [] }: { options: FilterOptions; pi
         </ul>
       ) : null}
     </section>
+    </QueryProvider>
   );
 }
 

@@ -1,24 +1,29 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { Popover } from "@/components/ui/popover";
+import type { FilterField } from "@/lib/dashboards/dashboard-filters";
+import { filterOptionsRequest, prepareFilterOptions } from "@/lib/dashboards/filter-options";
+import { fetchMetrics } from "@/lib/dashboards/metrics-request";
 
 type Props = {
+  field: FilterField;
   label: string;
   plural: string;
-  options: readonly string[];
+  window: { from: string; to: string };
   selected: readonly string[];
   onChange: (values: string[]) => void;
 };
 
 /**
- * A multi-select for one filter: a button naming the selection, a panel of checkboxes (with a search box
- * when the list is long). Values selected through a shared link but absent from this range's options
- * stay listed, so they can still be removed.
+ * A multi-select for one filter: a button naming the selection and a panel of checkboxes (with a search
+ * box when the list is long). The options are fetched when the panel first opens (React Query caches
+ * them per range). Values selected through a shared link but absent from this range stay listed, so
+ * they can still be removed.
  */
-export function FilterSelect({ label, plural, options, selected, onChange }: Props) {
-  const all = useMemo(() => [...new Set([...selected, ...options])], [options, selected]);
+export function FilterSelect({ field, label, plural, window, selected, onChange }: Props) {
   const summary = selected.length === 0 ? "All" : selected.length === 1 ? selected[0]! : `${selected.length} ${plural}`;
   return (
     <Popover
@@ -38,19 +43,23 @@ export function FilterSelect({ label, plural, options, selected, onChange }: Pro
       }
       panelClassName="w-72"
     >
-      {() => <FilterPanel label={label} plural={plural} values={all} selected={selected} onChange={onChange} />}
+      {() => <FilterPanel field={field} label={label} plural={plural} window={window} selected={selected} onChange={onChange} />}
     </Popover>
   );
 }
 
-function FilterPanel({ label, plural, values, selected, onChange }: { label: string; plural: string; values: string[]; selected: readonly string[]; onChange: (values: string[]) => void }) {
+function FilterPanel({ field, label, plural, window, selected, onChange }: Props) {
+  const request = useMemo(() => filterOptionsRequest(window, field), [window, field]);
+  const q = useQuery({ queryKey: ["filter-options", request], queryFn: ({ signal }) => fetchMetrics(request, signal), staleTime: 5 * 60_000 });
+  const options = useMemo(() => (q.data ? prepareFilterOptions(q.data.rows, field) : []), [q.data, field]);
+  const values = useMemo(() => [...new Set([...selected, ...options])], [options, selected]);
   const [search, setSearch] = useState("");
   const searchId = useId();
   const shown = search ? values.filter((v) => v.toLowerCase().includes(search.toLowerCase())) : values;
   const chosen = new Set(selected);
   const toggle = (v: string) => onChange(chosen.has(v) ? selected.filter((s) => s !== v) : [...selected, v]);
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex flex-col gap-2" aria-busy={q.isPending}>
       <legend className="sr-only">{label}</legend>
       {values.length > 8 ? (
         <>
@@ -68,7 +77,13 @@ function FilterPanel({ label, plural, values, selected, onChange }: { label: str
         </>
       ) : null}
       <div className="max-h-64 overflow-y-auto pr-1">
-        {shown.length === 0 ? <p className="py-2 text-sm text-zinc-500">No {plural} in this range.</p> : null}
+        {q.isPending ? <p className="py-2 text-sm text-zinc-500">Loading {plural}…</p> : null}
+        {q.isError ? (
+          <p role="alert" className="py-2 text-sm text-red-600 dark:text-red-400">
+            Could not load the {plural}: {q.error.message}
+          </p>
+        ) : null}
+        {!q.isPending && shown.length === 0 ? <p className="py-2 text-sm text-zinc-500">No {plural} in this range.</p> : null}
         {shown.map((v) => (
           <label key={v} className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
             <input type="checkbox" checked={chosen.has(v)} onChange={() => toggle(v)} className="size-4 accent-brand-600" />

@@ -6,7 +6,6 @@ import { prepareDimensionSeries, type DimensionChartData } from "./prepare-dimen
 import { prepareKpis, type Kpi, type KpiSpec } from "./prepare-kpis";
 import { prepareMeasureSeries } from "./prepare-measure-series";
 import { prepareMeasureTable, type TableDimension, type TableMeasure } from "./prepare-measure-table";
-import { compareLatency, type LatencyComparison } from "./prepare-regressions";
 import { queryMetrics } from "./query-metrics";
 import type { ChartData } from "./chart-data";
 import type { TableData } from "./table-spec";
@@ -75,18 +74,6 @@ export async function loadMeasureTable(c: CardContext, spec: TableSpec): Promise
     sortBy: spec.sortBy,
     truncated: now.rows.length >= TABLE_LIMIT || now.meta.truncated === true,
   });
-}
-
-/** p95 (latency and TTFT) per group now vs before, for the regression finder. */
-export async function loadLatencyComparison(c: CardContext, dimensions: readonly Dimension[], minRequests: number): Promise<{ latency: LatencyComparison[]; ttft: LatencyComparison[] }> {
-  const filters = cardFilters(c);
-  const measures: MeasureName[] = ["requests", "latency_p95_ms", "ttft_p95_ms"];
-  const [now, before] = await Promise.all([
-    queryMetrics(c, metricsRequest(cardWindow(c), { measures, dimensions: [...dimensions], filters })),
-    queryMetrics(c, metricsRequest(previousWindow(c), { measures, dimensions: [...dimensions], filters })),
-  ]);
-  const input = { current: now.rows, previous: before.rows, dimensions, minRequests };
-  return { latency: compareLatency({ ...input, measure: "latency_p95_ms" }), ttft: compareLatency({ ...input, measure: "ttft_p95_ms" }) };
 }
 
 /** Raw rows of one question, for cards whose prepare step lives next to a client component. */

@@ -28,6 +28,9 @@ describe("measure display", () => {
     expect(formatChange(0.1234)).toBe("+12%");
     expect(formatChange(-0.05)).toBe("-5.0%");
     expect(formatChange(null, true)).toBe("new");
+    expect(formatChange(9.5)).toBe("+950%");
+    expect(formatChange(16349.35)).toBe("×16.4K");
+    expect(formatChange(41)).toBe("×42");
     expect(formatChange(null)).toBe("—");
     expect(formatPercent(0.0004)).toBe("<0.1%");
     expect(formatPercent(0)).toBe("0.0%");

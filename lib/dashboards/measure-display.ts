@@ -113,6 +113,8 @@ export function formatPercent(ratio: number | null, digits = 1): string {
 /** "+12.3%" / "-4.0%" / "new" — the change of a value against the previous period. */
 export function formatChange(change: number | null, previousWasZero = false): string {
   if (change === null) return previousWasZero ? "new" : "—";
+  // From almost nothing to something (a period before the data began) is "×N", not "+1634935%".
+  if (change >= 9.995) return `×${formatCompact(Math.round(change + 1))}`;
   const pct = change * 100;
   return `${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
 }

@@ -49,3 +49,22 @@ describe("compareCells", () => {
     expect(compareCells("b", "a", "text")).toBeGreaterThan(0);
   });
 });
+
+describe("filter options", () => {
+  it("offers the values seen in the range, busiest first, never an empty value", async () => {
+    const { prepareFilterOptions, filterOptionsRequest } = await import("./filter-options");
+    const rows = [
+      { workload_class: "batch", requests: 5 },
+      { workload_class: null, requests: 100 },
+      { workload_class: "interactive", requests: 50 },
+      { workload_class: "opportunistic", requests: 5 },
+    ];
+    expect(prepareFilterOptions(rows, "workload")).toEqual(["interactive", "batch", "opportunistic"]);
+    expect(filterOptionsRequest({ from: "2026-11-01T00:00:00.000Z", to: "2026-11-02T00:00:00.000Z" }, "workload")).toEqual({
+      from: "2026-11-01T00:00:00.000Z",
+      to: "2026-11-02T00:00:00.000Z",
+      measures: ["requests"],
+      dimensions: ["workload_class"],
+    });
+  });
+});

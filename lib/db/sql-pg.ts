@@ -21,7 +21,7 @@ export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL
   return pool;
 }
 
-async function copyWith(client: pg.PoolClient, statement: string, data: string): Promise<number> {
+async function copyWith(client: pg.PoolClient, statement: string, data: string | Uint8Array<ArrayBuffer>): Promise<number> {
   const stream = client.query(copyFromStdin(statement));
   await new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -40,7 +40,7 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     async exec(script: string) {
       await client.query(script);
     },
-    async copyFrom(statement: string, data: string) {
+    async copyFrom(statement: string, data: string | Uint8Array<ArrayBuffer>) {
       if (!(client instanceof pg.Pool)) return copyWith(client, statement, data);
       // COPY needs one connection for its whole exchange.
       const c = await client.connect();

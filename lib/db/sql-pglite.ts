@@ -10,7 +10,7 @@ function executor(db: PGlite | Transaction): SqlExecutor {
     async exec(script: string) {
       await db.exec(script);
     },
-    async copyFrom(statement: string, data: string) {
+    async copyFrom(statement: string, data: string | Uint8Array<ArrayBuffer>) {
       // PGlite has no STDIN: COPY reads the blob passed with the query from the virtual file /dev/blob.
       const fromBlob = statement.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
       const r = await db.query(fromBlob, [], { blob: new Blob([data]) });

@@ -14,7 +14,7 @@ export interface SqlExecutor {
    * copied: the fastest bulk write Postgres has (ingestion's hot path). Identifiers in `statement` must
    * come from code, never from input.
    */
-  copyFrom(statement: string, data: string): Promise<number>;
+  copyFrom(statement: string, data: string | Uint8Array<ArrayBuffer>): Promise<number>;
 }
 
 export interface Sql extends SqlExecutor {

@@ -2,10 +2,11 @@ import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { ingestGate } from "./concurrency-gate";
 import { mapUnavailable } from "./database-unavailable";
-import { ingestEvents, type IngestResult } from "./ingest-events";
+import { ingestEvents } from "./ingest-events";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { EVENTS_CONTENT_TYPES, parseEventsBody } from "./parse-events-body";
 import { readBody, requireContentType } from "./read-body";
+import { sizedJsonResponse } from "./sized-response";
 
 /**
  * POST /api/v1/events after authentication: content type (415), a slot in the ingest gate (429), the
@@ -13,7 +14,7 @@ import { readBody, requireContentType } from "./read-body";
  * {accepted, duplicates, rejected}; a batch with no valid item is a 400 with the same counts in
  * `error.details`, and nothing is stored.
  */
-export async function handleEventsRequest(req: Request, db: Database, workspaceId: number): Promise<IngestResult> {
+export async function handleEventsRequest(req: Request, db: Database, workspaceId: number): Promise<Response> {
   const kind = requireContentType(req, EVENTS_CONTENT_TYPES);
   return ingestGate().run(async () => {
     const body = await readBody(req, { maxBytes: MAX_BODY_BYTES, maxLines: kind === "ndjson" ? MAX_EVENTS_PER_REQUEST : undefined });
@@ -23,6 +24,6 @@ export async function handleEventsRequest(req: Request, db: Database, workspaceI
     if (result.rejected.length === items.length) {
       throw new ApiError("invalid_event", `none of the ${items.length} events is valid; nothing was stored`, result);
     }
-    return result;
+    return sizedJsonResponse(result);
   });
 }

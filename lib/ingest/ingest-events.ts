@@ -3,7 +3,7 @@ import { priceEventsLean } from "@/lib/pricing/price-events-lean";
 import { noteEventsChanged } from "@/lib/rollups/note-events-changed";
 import type { UsageEvent } from "./event-schema";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
-import { insertEvents } from "./insert-events";
+import { storeEvents } from "./insert-events";
 import type { Rejection } from "./reject-codes";
 import { UnparseableItem } from "./unparseable-item";
 import { currentTimeWindow, validateEvent } from "./validate-event";
@@ -49,13 +49,23 @@ export async function ingestEvents(
     // The lean variant: the same costs as priceEvents, without the per-event breakdown nobody stores.
     const costs = await priceEventsLean(db, workspaceId, valid);
     // The rows and their rollup marks commit together: a mark can never be lost, nor seen before the rows.
-    const inserted = await db.sql.transaction(async (tx) => {
-      const n = await insertEvents(tx, workspaceId, valid, costs);
-      if (n > 0) await noteEventsChanged(tx, workspaceId, { timestamps: valid.map((e) => e.timestamp) });
-      return n;
-    });
+    const inserted = await storeEvents(db.sql, workspaceId, valid, costs, (tx) =>
+      noteEventsChanged(tx, workspaceId, { timestamps: distinctHours(valid) }),
+    );
     result.accepted += inserted;
     result.duplicates += valid.length - inserted;
   }
   return result;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The UTC hours the events fall in, each once: what the rollup marks need, without a Date per event. */
+function distinctHours(events: readonly UsageEvent[]): number[] {
+  const hours = new Set<number>();
+  for (const e of events) {
+    const t = e.timestamp.getTime();
+    hours.add(t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS));
+  }
+  return [...hours];
 }

@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { ApiError } from "@/lib/http/errors";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { UnparseableItem } from "./unparseable-item";
@@ -26,7 +27,8 @@ function tooMany(n: number): ApiError {
  *   reported by index while the other lines are stored.
  */
 export function parseEventsBody(body: Buffer, kind: EventsBodyKind): unknown[] {
-  let text = body.toString("utf8");
+  // Bodies are almost always ASCII, and then latin1 decoding gives the same string at half the cost.
+  let text = isAscii(body) ? body.toString("latin1") : body.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM some tools write
   if (kind === "ndjson") {
     const items: unknown[] = [];

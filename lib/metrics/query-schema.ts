@@ -24,13 +24,21 @@ export const MAX_LIMIT = 10_000;
 export const MAX_FILTER_VALUES = 200;
 const DAY_MS = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs milliseconds: remember the answer per zone name.
+const knownZones = new Map<string, boolean>([["UTC", true]]);
+
 function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (knownZones.size < 1_000) knownZones.set(tz, ok);
   }
+  return ok;
 }
 
 const list = <T extends string>(names: readonly T[]) => names.map((n) => `'${n}'`).join(", ");

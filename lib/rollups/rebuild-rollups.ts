@@ -14,6 +14,8 @@ export type RebuildOptions = {
   /** Refresh transactions running at once (Postgres only; PGlite has one connection). Default 2. */
   parallel?: number;
   signal?: AbortSignal;
+  /** The clock the retention of minute and hour rows is judged by (tests pin it). */
+  now?: () => number;
 };
 
 export type RebuildResult = RefreshResult & { from: Date | null; to: Date | null; hours: number };
@@ -46,7 +48,7 @@ export async function rebuildRollups(sql: Sql, workspaceId: number, opts: Rebuil
     const drain = async () => {
       for (;;) {
         opts.signal?.throwIfAborted();
-        const n = await refreshStep(sql, workspaceId, grain, { maxBuckets: max[grain], minAgeMs: 0, now: Date.now() });
+        const n = await refreshStep(sql, workspaceId, grain, { maxBuckets: max[grain], minAgeMs: 0, now: (opts.now ?? Date.now)() });
         if (n === 0) return;
         buckets[grain] += n;
         await opts.onStep?.(grain, n);
@@ -64,7 +66,10 @@ async function rebuildRange(sql: Sql, workspaceId: number, opts: RebuildOptions)
     if (!(opts.from < opts.to)) throw new RangeError("--from must be before --to");
     return { from: opts.from.getTime(), to: opts.to.getTime() };
   }
-  const spans = CUBE_NAMES.map((c) => `SELECT min(bucket) AS lo, max(bucket) AS hi FROM "${CUBES[c].table}" WHERE workspace_id = $1`);
+  // Week and month rows sit on day rows (days are kept forever), so the day rows bound the range.
+  const spans = CUBE_NAMES.map(
+    (c) => `SELECT min(bucket) AS lo, max(bucket) AS hi FROM "${CUBES[c].table}" WHERE workspace_id = $1 AND grain IN ('minute', 'hour', 'day')`,
+  );
   const [row] = await sql.query<{ lo: Date | null; hi: Date | null }>(
     `SELECT min(lo) AS lo, max(hi) AS hi FROM (
        SELECT min(ts) AS lo, max(ts) AS hi FROM "usage_events" WHERE workspace_id = $1
@@ -72,8 +77,7 @@ async function rebuildRange(sql: Sql, workspaceId: number, opts: RebuildOptions)
     [workspaceId],
   );
   if (!row?.lo || !row.hi) return null;
-  // The latest row may be a month row: cover its whole month.
   const from = opts.from?.getTime() ?? truncUtc("hour", row.lo.getTime());
-  const to = opts.to?.getTime() ?? nextUtc("month", truncUtc("month", row.hi.getTime()));
+  const to = opts.to?.getTime() ?? nextUtc("day", truncUtc("day", row.hi.getTime()));
   return from < to ? { from, to } : null;
 }

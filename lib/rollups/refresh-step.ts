@@ -10,8 +10,9 @@ const HOUR = 3_600_000;
 export type StepOptions = {
   /** Buckets recomputed per transaction: keeps each transaction short (PGlite has one connection). */
   maxBuckets: number;
-  /** Only buckets whose oldest mark is at least this old (coarse grains are refreshed in batches). */
+  /** Only buckets whose oldest mark is at least this old, by the database clock (coarse grains are refreshed in batches). */
   minAgeMs: number;
+  /** The clock retention edges are judged by. */
   now: number;
 };
 
@@ -37,10 +38,10 @@ export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGr
     const claimed = await tx.query<{ bucket: Date }>(
       `SELECT bucket FROM (
          SELECT bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2
-          GROUP BY bucket HAVING min(marked_at) <= $3::timestamptz ORDER BY bucket LIMIT $4 * 4) AS due
+          GROUP BY bucket HAVING min(marked_at) <= now() - $3 * interval '1 millisecond' ORDER BY bucket LIMIT $4 * 4) AS due
         WHERE pg_try_advisory_xact_lock(hashtextextended('rollups:' || $1 || ':' || $2 || ':' || extract(epoch FROM bucket), 0))
         LIMIT $4`,
-      [workspaceId, grain, iso(opts.now - opts.minAgeMs), opts.maxBuckets],
+      [workspaceId, grain, opts.minAgeMs, opts.maxBuckets],
     );
     if (claimed.length === 0) return 0;
     const marks = await tx.query<{ id: number; bucket: Date }>(

@@ -3,9 +3,8 @@ import { Suspense } from "react";
 import { CardSkeleton } from "@/components/dashboards/card-skeleton";
 import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard } from "@/components/dashboards/generic-cards";
-import { RankingSection } from "@/components/dashboards/ranking-section";
+import { RankingBarsCard, RankingTableCard } from "@/components/dashboards/ranking-section";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 
@@ -18,9 +17,7 @@ export default async function FeaturesPage({ searchParams }: Props) {
   const c = await cardContextOf(context, await searchParams);
   return (
     <DashboardPage title="Features" description="Product features ranked by spend, with their unit cost and task success rate." context={context}>
-      <Suspense fallback={<FilterBarSkeleton />}>
-        <FilterBarSection c={c} />
-      </Suspense>
+      <FilterBarSection c={c} />
       <Suspense fallback={<CardSkeleton title="Spend over time" height={260} />}>
         <DimensionSeriesCard
           c={c}
@@ -34,8 +31,11 @@ export default async function FeaturesPage({ searchParams }: Props) {
           stacked
         />
       </Suspense>
+      <Suspense fallback={<CardSkeleton title="Top features by spend" height={300} />}>
+        <RankingBarsCard c={c} dimension="feature" />
+      </Suspense>
       <Suspense fallback={<CardSkeleton title="Features by spend" height={480} />}>
-        <RankingSection c={c} dimension="feature" />
+        <RankingTableCard c={c} dimension="feature" />
       </Suspense>
     </DashboardPage>
   );

@@ -6,7 +6,6 @@ import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard, KpiSection } from "@/components/dashboards/generic-cards";
 import { RecentEventsCard } from "@/components/dashboards/recent-events-card";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { OVERVIEW_KPIS } from "@/lib/dashboards/pages/overview-page";
@@ -29,9 +28,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         </div>
       ) : null}
       <DashboardPage title="Overview" description="Spend and reliability of every model call in this workspace, at a glance." context={context}>
-        <Suspense fallback={<FilterBarSkeleton />}>
-          <FilterBarSection c={c} />
-        </Suspense>
+      <FilterBarSection c={c} />
         <Suspense fallback={<StatsSkeleton count={6} label="Headline numbers" />}>
           <KpiSection c={c} specs={OVERVIEW_KPIS} label="Headline numbers" />
         </Suspense>

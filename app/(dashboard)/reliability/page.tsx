@@ -5,7 +5,6 @@ import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard, KpiSection, MeasureSeriesCard, TableCard } from "@/components/dashboards/generic-cards";
 import { LatencyPercentilesSection, PercentileByModelSection, RegressionFinderSection } from "@/components/dashboards/reliability-sections";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { loadCardParams } from "@/lib/dashboards/card-params";
@@ -22,9 +21,7 @@ export default async function ReliabilityPage({ searchParams }: Props) {
   const cp = loadCardParams(params);
   return (
     <DashboardPage title="Reliability" description="Latency and time to first token percentiles per model, error and throttle rates, retries and fallbacks." context={context}>
-      <Suspense fallback={<FilterBarSkeleton />}>
-        <FilterBarSection c={c} />
-      </Suspense>
+      <FilterBarSection c={c} />
       <Suspense fallback={<StatsSkeleton count={6} label="Reliability totals" />}>
         <KpiSection c={c} specs={RELIABILITY_KPIS} label="Reliability totals" />
       </Suspense>
@@ -35,7 +32,7 @@ export default async function ReliabilityPage({ searchParams }: Props) {
         <PercentileByModelSection c={c} metric={cp.pmetric} pct={cp.pct} />
       </Suspense>
       <Suspense fallback={<CardSkeleton title="Regression finder" height={240} />}>
-        <RegressionFinderSection c={c} minRequests={REGRESSION_MIN_REQUESTS} />
+        <RegressionFinderSection c={c} dim={cp.rdim} minRequests={REGRESSION_MIN_REQUESTS} />
       </Suspense>
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<CardSkeleton title="Error rate" />}>

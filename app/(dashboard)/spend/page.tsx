@@ -5,7 +5,6 @@ import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { KpiSection, MeasureSeriesCard, TableCard } from "@/components/dashboards/generic-cards";
 import { SpendOverTimeSection } from "@/components/dashboards/spend-over-time-section";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { loadCardParams } from "@/lib/dashboards/card-params";
@@ -22,9 +21,7 @@ export default async function SpendPage({ searchParams }: Props) {
   const { stack } = loadCardParams(params);
   return (
     <DashboardPage title="Spend" description="Where the money goes: spend over time by provider, model and feature, list versus effective cost, and cost per 1k tokens." context={context}>
-      <Suspense fallback={<FilterBarSkeleton />}>
-        <FilterBarSection c={c} />
-      </Suspense>
+      <FilterBarSection c={c} />
       <Suspense fallback={<StatsSkeleton count={6} label="Spend totals" />}>
         <KpiSection c={c} specs={SPEND_KPIS} label="Spend totals" />
       </Suspense>

@@ -3,9 +3,8 @@ import { Suspense } from "react";
 import { CardSkeleton } from "@/components/dashboards/card-skeleton";
 import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard } from "@/components/dashboards/generic-cards";
-import { RankingSection } from "@/components/dashboards/ranking-section";
+import { RankingBarsCard, RankingTableCard } from "@/components/dashboards/ranking-section";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { FilterBarSkeleton } from "@/components/filters/filter-bar";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 
@@ -18,9 +17,7 @@ export default async function TenantsPage({ searchParams }: Props) {
   const c = await cardContextOf(context, await searchParams);
   return (
     <DashboardPage title="Tenants" description="Your customers ranked by spend, with their unit cost and task success rate." context={context}>
-      <Suspense fallback={<FilterBarSkeleton />}>
-        <FilterBarSection c={c} />
-      </Suspense>
+      <FilterBarSection c={c} />
       <Suspense fallback={<CardSkeleton title="Spend over time" height={260} />}>
         <DimensionSeriesCard
           c={c}
@@ -34,8 +31,11 @@ export default async function TenantsPage({ searchParams }: Props) {
           stacked
         />
       </Suspense>
+      <Suspense fallback={<CardSkeleton title="Top tenants by spend" height={300} />}>
+        <RankingBarsCard c={c} dimension="tenant" />
+      </Suspense>
       <Suspense fallback={<CardSkeleton title="Tenants by spend" height={480} />}>
-        <RankingSection c={c} dimension="tenant" />
+        <RankingTableCard c={c} dimension="tenant" />
       </Suspense>
     </DashboardPage>
   );

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { CardSkeleton } from "@/components/dashboards/card-skeleton";
+import { cardContextOf } from "@/components/dashboards/card-context-of";
+import { UnitCostCard, VendorMatrixCard } from "@/components/dashboards/vendor-sections";
+import { FilterBarSection } from "@/components/filters/filter-bar-section";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
-import { RangeSummary } from "@/components/shell/range-summary";
 
 export const metadata: Metadata = { title: "Vendors" };
 
@@ -9,9 +13,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function VendorsPage({ searchParams }: Props) {
   const context = await loadDashboardContext(searchParams);
+  const c = await cardContextOf(context, await searchParams);
   return (
     <DashboardPage title="Vendors" description="Providers and models side by side: cost per successful task, cost per 1k tokens, latency, errors, throttles and fallbacks." context={context}>
-      <RangeSummary snapshot={context.snapshot} range={context.range} />
+      <FilterBarSection c={c} />
+      <Suspense fallback={<CardSkeleton title="Vendor comparison" height={420} />}>
+        <VendorMatrixCard c={c} />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton title="Cost per successful task by model" height={300} />}>
+        <UnitCostCard c={c} />
+      </Suspense>
     </DashboardPage>
   );
 }

@@ -18,7 +18,6 @@ export const COST_PER_1K_TABLE: TableSpec = {
   ],
   measures: [
     { measure: "cost_usd", header: "Spend" },
-    { measure: "list_cost_usd", header: "List" },
     { measure: "cost_per_1k_tokens_usd", header: "$ / 1k tokens" },
     { measure: "input_tokens", header: "Input tokens", hint: "Including cached tokens" },
     { measure: "output_tokens", header: "Output tokens", hint: "Including reasoning tokens" },
@@ -38,7 +37,6 @@ export const FEATURE_TENANT_TABLE: TableSpec = {
     { measure: "cost_usd", header: "Spend" },
     { measure: "list_cost_usd", header: "List" },
     { measure: "requests" },
-    { measure: "successful_tasks", header: "OK tasks" },
     { measure: "cost_per_successful_task_usd", header: "$ / OK task" },
     { measure: "cost_per_1k_tokens_usd", header: "$ / 1k tokens" },
     { measure: "task_success_rate", header: "Success" },

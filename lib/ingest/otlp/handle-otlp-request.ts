@@ -6,6 +6,7 @@ import type { UsageEventInput } from "../event-schema";
 import { ingestEvents } from "../ingest-events";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "../ingest-limits";
 import { readBody, requireContentType } from "../read-body";
+import { sizedJsonResponse, sizedResponse } from "../sized-response";
 import { mapSpan } from "./map-span";
 import type { OtlpResourceSpans } from "./otlp-model";
 import { decodeOtlpJson } from "./otlp-json";
@@ -39,14 +40,11 @@ export async function handleOtlpRequest(req: Request, db: Database, workspaceId:
       "x-unitscope-ingest": `spans=${summary.spans}; accepted=${summary.accepted}; duplicates=${summary.duplicates}; ignored=${summary.ignored}; rejected=${summary.rejected}`,
     };
     if (kind === "protobuf") {
-      return new Response(Buffer.from(encodeOtlpProtobufResponse(partial)), {
-        status: 200,
-        headers: { ...headers, "content-type": "application/x-protobuf" },
-      });
+      return sizedResponse(Buffer.from(encodeOtlpProtobufResponse(partial)), "application/x-protobuf", { status: 200, headers });
     }
     // proto3 JSON mapping: int64 as a decimal string.
     const json = partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {};
-    return Response.json(json, { status: 200, headers });
+    return sizedJsonResponse(json, { status: 200, headers });
   });
 }
 
