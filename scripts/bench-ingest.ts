@@ -10,7 +10,8 @@
  *    after BENCH_WARMUP_SECONDS (5): BENCH_BATCH events per request (2000), BENCH_CONCURRENCY in flight (4);
  * 4. samples the app's RSS, checks the stored row count equals what the app acknowledged;
  * 5. COPYs BENCH_COPY_ROWS (300,000) rows of the same shape into usage_events with psql and prints the ratio.
- * The database is dropped at the end unless BENCH_KEEP_DB=1. BENCH_APP_NODE_ARGS adds node flags to the app.
+ * The database is dropped at the end unless BENCH_KEEP_DB=1. BENCH_APP_NODE_ARGS adds node flags to the app,
+ * BENCH_APP_LOG=<file> keeps its output.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -111,9 +112,11 @@ async function main() {
     ensureBuild();
     // BENCH_APP_NODE_ARGS passes node flags to the app (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
     const nodeArgs = (env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    // BENCH_APP_LOG=<file> keeps the app's output (e.g. with BENCH_APP_NODE_ARGS="--trace-gc").
+    const appLog = env.BENCH_APP_LOG ? fs.openSync(env.BENCH_APP_LOG, "a") : "ignore";
     app = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(cfg.port)], {
       cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", appLog, appLog === "ignore" ? "inherit" : appLog],
       env: {
         ...env,
         NODE_ENV: "production",

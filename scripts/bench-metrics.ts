@@ -11,7 +11,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { createApiKey } from "@/lib/auth/api-keys";
+import { authenticateApiKey, createApiKey } from "@/lib/auth/api-keys";
+import { ApiError } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/respond";
+import { handleQueryRequest } from "@/lib/metrics/handle-query-request";
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { CUBE_NAMES, CUBES } from "@/lib/rollups/cubes";
 import { rebuildRollups } from "@/lib/rollups/rebuild-rollups";
@@ -87,15 +90,28 @@ function panels(end: Date): { name: string; body: MetricsQueryInput }[] {
   ];
 }
 
-/** The route handler over real HTTP (node:http), as the app serves it, minus Next's own router. */
-async function serveApi(): Promise<{ url: string; close(): Promise<void> }> {
-  const { POST } = await import("@/app/api/v1/metrics/query/route");
+/**
+ * The API over real HTTP (node:http): the route's handler function behind the same API-key check the
+ * route() wrapper runs (authenticateApiKey + read scope), errors through the same errorResponse. The
+ * wrapper itself is not imported: it pulls next-auth, whose CommonJS providers do not load outside Next.
+ */
+async function serveApi(db: Database): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const response = await POST(new Request(`http://localhost${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+    const request = new Request(`http://localhost${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
+    let response: Response;
+    try {
+      const secret = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
+      if (!secret) throw new ApiError("unauthorized", "send an API key");
+      const key = await authenticateApiKey(db.prisma, secret);
+      if (!key.scopes.includes("read")) throw new ApiError("forbidden", "this API key lacks the 'read' scope");
+      response = Response.json(await handleQueryRequest({ req: request, db, workspace: key.workspace }));
+    } catch (err) {
+      response = errorResponse(err);
+    }
     res.writeHead(response.status, { "content-type": "application/json" });
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -117,7 +133,6 @@ async function main(): Promise<void> {
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
     await admin(`CREATE DATABASE ${DB_NAME}`);
   }
-  process.env.DATABASE_URL = dbUrl;
   const db: Database = await openDatabase({ kind: "postgres", url: dbUrl }, "npm run bench:metrics");
   let endTime: Date;
   try {
@@ -145,7 +160,7 @@ async function main(): Promise<void> {
     }
 
     const key = await createApiKey(db.prisma, { workspaceId: ws.id, name: `bench-${Date.now()}`, scopes: ["read"] });
-    const api = await serveApi();
+    const api = await serveApi(db);
     const results: string[] = [];
     try {
       for (const panel of panels(endTime)) {
@@ -186,8 +201,6 @@ async function main(): Promise<void> {
     log(` mismatches = additive/ratio values that differ from raw, of those compared; percentile error relative to percentile_disc)`);
   } finally {
     await db.close();
-    const { getDb } = await import("@/lib/db/client");
-    await getDb().then((d) => d.close()).catch(() => undefined);
   }
   if (env.BENCH_KEEP !== "1") {
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);

@@ -12,12 +12,14 @@ export type BarListItem = { label: string; v: number; x: string };
  */
 export function BarListChart({ items, format, label, testId }: { items: BarListItem[]; format: ValueFormat; label: string; testId?: string }) {
   const height = Math.max(120, items.length * 28 + 32);
+  // Room for the longest name (≈ 6.5 px per character at 12 px), within reason on a laptop screen.
+  const labelWidth = Math.min(240, Math.max(80, Math.max(...items.map((i) => i.label.length)) * 6.5 + 8));
   return (
     <div className="text-zinc-500 dark:text-zinc-400" data-testid={testId}>
       <BarChart layout="vertical" data={items} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} title={label} accessibilityLayer>
         <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
         <XAxis type="number" dataKey="v" tickFormatter={(v: number) => formatValue(format, format === "usd" ? String(v) : v, { compact: true })} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} tickLine={false} />
-        <YAxis type="category" dataKey="label" width={140} tick={{ fill: "currentColor", fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: "currentColor", fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
         <Tooltip
           isAnimationActive={false}
           cursor={{ fill: "currentColor", fillOpacity: 0.06 }}

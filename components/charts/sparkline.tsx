@@ -15,7 +15,7 @@ export function Sparkline({ points, format, label, color = "#6366f1" }: { points
   const last = values[values.length - 1]!;
   return (
     <span className="inline-block align-middle" aria-label={`${label}: from ${formatValue(format, first.x)} to ${formatValue(format, last.x)}`} role="img">
-      <LineChart width={112} height={28} data={points} margin={{ top: 3, right: 2, bottom: 3, left: 2 }} accessibilityLayer={false}>
+      <LineChart width={88} height={28} data={points} margin={{ top: 3, right: 2, bottom: 3, left: 2 }} accessibilityLayer={false}>
         <YAxis hide domain={["dataMin", "dataMax"]} />
         <Tooltip
           isAnimationActive={false}

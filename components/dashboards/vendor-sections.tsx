@@ -42,6 +42,7 @@ export async function VendorMatrixCard({ c }: { c: CardContext }) {
           initialSort={{ id: "cost_usd", desc: true }}
           csv={{ from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString() }}
           testId="table-vendor-matrix"
+          dense
           sparklines={[
             { id: "spend-trend", header: "Spend trend", format: "usd", points: spendTrend },
             { id: "p95-trend", header: "p95 trend", format: "duration", points: p95Trend },

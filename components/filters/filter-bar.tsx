@@ -22,54 +22,44 @@ export function FilterBar({ window, pinned = [] }: { window: { from: string; to:
 
   return (
     <QueryProvider>
-    <section aria-label="Filters" aria-busy={pending} data-testid="filter-bar" className={`rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-70" : ""}`}>
-      <div className="flex flex-wrap items-center gap-2">
-        {fields.map((f) => (
-          <FilterSelect key={f} field={f} label={FILTER_FIELDS[f].label} plural={FILTER_FIELDS[f].plural} window={window} selected={state[f]} onChange={(v) => set(f, v)} />
-        ))}
+      <section aria-label="Filters" aria-busy={pending} data-testid="filter-bar" className={`rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-70" : ""}`}>
+        <div className="flex flex-wrap items-center gap-2">
+          {fields.map((f) => (
+            <FilterSelect key={f} field={f} label={FILTER_FIELDS[f].label} plural={FILTER_FIELDS[f].plural} window={window} selected={state[f]} onChange={(v) => set(f, v)} />
+          ))}
+          {active.length > 0 ? (
+            <button
+              type="button"
+              onClick={() => void setState(Object.fromEntries(fields.map((f) => [f, null])))}
+              className="ml-auto h-8 rounded-md px-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              Clear filters
+            </button>
+          ) : null}
+          <span role="status" className="sr-only">
+            {pending ? "Updating the dashboard…" : ""}
+          </span>
+        </div>
         {active.length > 0 ? (
-          <button
-            type="button"
-            onClick={() => void setState(Object.fromEntries(fields.map((f) => [f, null])))}
-            className="ml-auto h-8 rounded-md px-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            Clear filters
-          </button>
+          <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Active filters">
+            {active.flatMap((f) =>
+              state[f].map((v) => (
+                <li key={`${f}:${v}`}>
+                  <button
+                    type="button"
+                    onClick={() => set(f, state[f].filter((x) => x !== v))}
+                    className="inline-flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pr-1.5 pl-2.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
+                    aria-label={`Remove filter ${FILTER_FIELDS[f].label}: ${v}`}
+                  >
+                    <span className="text-zinc-500 dark:text-zinc-400">{FILTER_FIELDS[f].label}:</span> {v}
+                    <CloseIcon className="size-3" />
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
         ) : null}
-        <span role="status" className="sr-only">
-          {pending ? "Updating the dashboard…" : ""}
-        </span>
-      </div>
-      {active.length > 0 ? (
-        <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Active filters">
-          {active.flatMap((f) =>
-            state[f].map((v) => (
-              <li key={`${f}:${v}`}>
-                <button
-                  type="button"
-                  onClick={() => set(f, state[f].filter((x) => x !== v))}
-                  className="inline-flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pr-1.5 pl-2.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
-                  aria-label={`Remove filter ${FILTER_FIELDS[f].label}: ${v}`}
-                >
-                  <span className="text-zinc-500 dark:text-zinc-400">{FILTER_FIELDS[f].label}:</span> {v}
-                  <CloseIcon className="size-3" />
-                </button>
-              </li>
-            )),
-          )}
-        </ul>
-      ) : null}
-    </section>
+      </section>
     </QueryProvider>
-  );
-}
-
-export function FilterBarSkeleton() {
-  return (
-    <div aria-hidden="true" className="flex h-[54px] animate-pulse items-center gap-2 rounded-xl border border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
-      {FILTER_FIELD_NAMES.map((f) => (
-        <span key={f} className="h-8 w-28 rounded-md bg-zinc-100 dark:bg-zinc-800" />
-      ))}
-    </div>
   );
 }

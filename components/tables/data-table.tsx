@@ -29,6 +29,8 @@ type Props = {
   csv?: { from: string; to: string };
   testId?: string;
   sparklines?: SparkColumn[];
+  /** Tighter cells for wide matrices; the first column stays in view while the rest scrolls sideways. */
+  dense?: boolean;
 };
 
 /**
@@ -36,7 +38,9 @@ type Props = {
  * buttons with aria-sort, numbers compare by value (decimal strings too), empties sort last, and the
  * footer shows the exact totals of summable columns — the same totals the CSV export carries.
  */
-export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [] }: Props) {
+export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [], dense = false }: Props) {
+  const pad = dense ? "px-2" : "px-3";
+  const sticky = dense ? "first:sticky first:left-0 first:z-10 first:bg-white dark:first:bg-zinc-900" : "";
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
   const [showAll, setShowAll] = useState(false);
   const columns = useMemo(
@@ -56,6 +60,8 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
   );
   const t = useTable({ features, columns, data: table.rows, state: { sorting }, onSortingChange: setSorting, enableSortingRemoval: false });
   const rows = t.getRowModel().rows;
+  const shown = table.columns.filter((c) => !c.under);
+  const underOf = (id: string) => table.columns.find((c) => c.under === id);
   const visible = showAll ? rows : rows.slice(0, pageSize);
   const hasTotals = table.columns.some((c) => c.total === "sum");
 
@@ -68,13 +74,14 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
         </div>
       ) : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className={`w-full text-left ${dense ? "text-[13px]" : "text-sm"}`}>
           <caption className="sr-only">{name}. Column headers sort the table.</caption>
           <thead className="text-xs text-zinc-500 dark:text-zinc-400">
             {t.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-zinc-200 dark:border-zinc-800">
-                {group.headers.map((header, i) => {
-                  const spec = table.columns[i]!;
+                {group.headers.map((header) => {
+                  const spec = table.columns.find((c) => c.id === header.column.id)!;
+                  if (spec.under) return null;
                   const sorted = header.column.getIsSorted();
                   const numeric = spec.format !== "text";
                   return (
@@ -82,7 +89,7 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                      className={`px-3 py-2 font-medium first:pl-5 last:pr-5 ${numeric ? "text-right" : ""}`}
+                      className={`${pad} py-2 font-medium first:pl-5 last:pr-5 ${sticky} ${numeric ? "text-right" : ""}`}
                       title={spec.hint}
                     >
                       <button
@@ -99,7 +106,7 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                   );
                 })}
                 {sparklines.map((sp) => (
-                  <th key={sp.id} scope="col" className="px-3 py-2 font-medium uppercase last:pr-5">
+                  <th key={sp.id} scope="col" className={`${pad} py-2 font-medium uppercase last:pr-5`}>
                     {sp.header}
                   </th>
                 ))}
@@ -109,13 +116,17 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {visible.map((row) => (
               <tr key={row.id} data-testid={testId ? `${testId}-row` : undefined} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                {table.columns.map((c) => (
-                  <td key={c.id} className={`px-3 py-2 whitespace-nowrap first:pl-5 last:pr-5 ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
-                    <TableCellValue column={c} value={row.original.cells[c.id] ?? null} linkQuery={linkQuery} />
-                  </td>
-                ))}
+                {shown.map((c) => {
+                  const sub = underOf(c.id);
+                  return (
+                    <td key={c.id} className={`${pad} py-2 whitespace-nowrap first:pl-5 last:pr-5 ${sticky} ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
+                      <TableCellValue column={c} value={row.original.cells[c.id] ?? null} linkQuery={linkQuery} />
+                      {sub ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{row.original.cells[sub.id] ?? "—"}</span> : null}
+                    </td>
+                  );
+                })}
                 {sparklines.map((sp, i) => (
-                  <td key={sp.id} className="px-3 py-1 last:pr-5">
+                  <td key={sp.id} className={`${pad} py-1 last:pr-5`}>
                     <Sparkline points={sp.points[row.original.id] ?? []} format={sp.format} label={`${sp.header}, ${table.columns.filter((c) => c.format === "text").map((c) => row.original.cells[c.id] ?? "—").join(" / ")}`} color={SERIES_COLORS[i % SERIES_COLORS.length]} />
                   </td>
                 ))}
@@ -125,10 +136,10 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
           {hasTotals ? (
             <tfoot className="border-t-2 border-zinc-200 font-semibold dark:border-zinc-700">
               <tr>
-                {table.columns.map((c, i) => {
+                {shown.map((c, i) => {
                   const total = table.totals[c.id];
                   return i === 0 ? (
-                    <th key={c.id} scope="row" className="px-3 py-2 pl-5 text-left">
+                    <th key={c.id} scope="row" className={`${pad} py-2 pl-5 text-left ${sticky}`}>
                       Total
                     </th>
                   ) : (
@@ -136,7 +147,7 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                       key={c.id}
                       data-testid={testId && total !== undefined ? `${testId}-total-${c.id}` : undefined}
                       data-exact={total}
-                      className="px-3 py-2 text-right whitespace-nowrap tabular-nums last:pr-5"
+                      className={`${pad} py-2 text-right whitespace-nowrap tabular-nums last:pr-5`}
                       title={total !== undefined && c.format !== "text" && c.format !== "change" ? formatValueExact(c.format, total) : undefined}
                     >
                       {total !== undefined && c.format !== "text" && c.format !== "change" ? formatValue(c.format, total) : ""}

@@ -2,7 +2,8 @@ import { cache } from "react";
 import { cardFilters, cardWindow, type CardContext } from "./card-context";
 import { metricsRequest } from "./metrics-request";
 import { prepareSparklines, type SparkPoint } from "./prepare-sparklines";
-import { prepareVendorMatrix, VENDOR_QUERY_MEASURES } from "./pages/vendors-page";
+import { prepareVendorMatrix } from "./pages/vendors-page";
+import { loadVendorRows } from "./load-engine-views";
 import { queryMetrics } from "./query-metrics";
 import type { TableData } from "./table-spec";
 
@@ -11,7 +12,7 @@ const DAY = 86_400_000;
 export type VendorMatrix = { table: TableData; spendTrend: Record<string, SparkPoint[]>; p95Trend: Record<string, SparkPoint[]> };
 
 /**
- * The vendor matrix and its trends, loaded once per request (React `cache`): the unit-cost chart and the
+ * The vendor matrix (the engine's vendor view) and its trends, loaded once per request (React `cache`): the unit-cost chart and the
  * matrix are separate cards with their own Suspense boundaries but share this answer. Trends are daily
  * (hourly for ranges up to two days) so each sparkline has a readable number of points.
  */
@@ -22,12 +23,12 @@ export const loadVendorMatrix = cache(async (c: CardContext): Promise<VendorMatr
   const granularity = span <= 2 * DAY ? "hour" : "day";
   const dimensions: ("provider" | "model")[] = ["provider", "model"];
   const [matrix, trend] = await Promise.all([
-    queryMetrics(c, metricsRequest(window, { measures: VENDOR_QUERY_MEASURES, dimensions, filters })),
+    loadVendorRows(c),
     queryMetrics(c, metricsRequest(window, { measures: ["cost_usd", "latency_p95_ms"], dimensions, granularity, filters })),
   ]);
   const base = { rows: trend.rows, dimensions, from: c.view.range.from, to: c.view.range.to, granularity } as const;
   return {
-    table: prepareVendorMatrix(matrix.rows),
+    table: prepareVendorMatrix(matrix),
     spendTrend: prepareSparklines({ ...base, measure: "cost_usd" }),
     p95Trend: prepareSparklines({ ...base, measure: "latency_p95_ms" }),
   };

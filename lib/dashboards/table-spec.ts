@@ -17,6 +17,8 @@ export type TableColumn = {
   hint?: string;
   /** Text cells that link to a drill-down page: `${href}/${encodeURIComponent(value)}`. */
   href?: string;
+  /** Shown as a muted second line of the column named here instead of its own column (still in the CSV). */
+  under?: string;
 };
 
 export type TableCell = string | number | null;

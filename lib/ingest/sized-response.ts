@@ -1,13 +1,18 @@
+/** Below this, compressing a response costs more than it saves (the compression middleware's own threshold). */
+const COMPRESS_THRESHOLD = 1024;
+
 /**
- * Responses with their Content-Length set. `next start` runs the compression middleware on every
- * response whose length it does not know (threshold 1 KB), so a 60-byte ingest answer was gzipped at
- * ~0.8 ms of CPU per request (a new zlib stream each time). With the length known, small answers go
- * out as they are; large ones (many rejections) are still compressed.
+ * Responses for the ingest routes. `next start` gzips every route response (its compression middleware
+ * cannot see a length: Next strips Content-Length from route handler responses), so a 60-byte ingest
+ * answer cost a fresh zlib stream, ~0.8 ms of CPU per request. Small answers are marked
+ * `Cache-Control: no-transform`, which that middleware (and any proxy) honours; large ones (many
+ * rejections) are still compressed.
  */
 export function sizedResponse(body: Uint8Array<ArrayBuffer>, contentType: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", contentType);
   headers.set("content-length", String(body.byteLength));
+  if (body.byteLength < COMPRESS_THRESHOLD) headers.set("cache-control", "no-store, no-transform");
   return new Response(body, { ...init, headers });
 }
 

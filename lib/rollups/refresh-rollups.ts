@@ -10,7 +10,7 @@ export type RefreshOptions = {
    * rebuilds the current day a few times a minute instead of after every batch. Queries stay exact
    * meanwhile (they read finer rows for dirty buckets). 0 for rebuilds and tests.
    */
-  coarseDelayMs?: number;
+  coarseDelayMs?: number | Partial<Record<"day" | "week" | "month", number>>;
   /** Buckets per transaction; defaults suit each database (PGlite: one connection, short steps). */
   maxBuckets?: Partial<Record<MarkedGrain, number>>;
   /** Stop after this long even if work remains (the caller re-enqueues); default: run to the end. */
@@ -52,7 +52,7 @@ export async function refreshRollups(sql: Sql, workspaceId: number, opts: Refres
         opts.signal?.throwIfAborted();
         const n = await refreshStep(sql, workspaceId, grain, {
           maxBuckets: max[grain],
-          minAgeMs: grain === "hour" ? 0 : (opts.coarseDelayMs ?? 0),
+          minAgeMs: grain === "hour" ? 0 : typeof opts.coarseDelayMs === "number" ? opts.coarseDelayMs : (opts.coarseDelayMs?.[grain] ?? 0),
           now: now(),
         });
         if (n === 0) break;

@@ -30,10 +30,10 @@ export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGr
   return sql.transaction(async (tx) => {
     if (sql.kind === "postgres") {
       // Estimates of these CTE-heavy statements are poor (fresh rollup rows have no statistics): they
-      // trigger JIT, which costs seconds to save milliseconds, and nested-loop joins of CTEs, which are
-      // quadratic; every join here is an equi-join that hashes well. Per-bin grouping needs more than the
-      // 4 MB default to stay in memory.
-      await tx.exec(`SET LOCAL jit = off; SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '64MB'`);
+      // trigger JIT, which costs seconds to save milliseconds, and nested-loop or merge joins of CTEs
+      // (quadratic, or a sort of every event); every join here is an equi-join that hashes well.
+      // Per-bin grouping needs more than the 4 MB default to stay in memory.
+      await tx.exec(`SET LOCAL jit = off; SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem = '64MB'`);
     }
     const claimed = await tx.query<{ bucket: Date }>(
       `SELECT bucket FROM (

@@ -2,8 +2,12 @@ import type { JobHandler } from "@/lib/jobs/job-types";
 import { enqueueRollupRefresh } from "./note-events-changed";
 import { pruneExpiredRollups, refreshRollups } from "./refresh-rollups";
 
-/** Coarse buckets (day, week, month) are recomputed at most this often while events keep arriving. */
-export const COARSE_DELAY_MS = 10_000;
+/**
+ * Coarse buckets are recomputed at most this often while events keep arriving: days every 10 s, weeks
+ * and months (merged from up to 31 day rows, the costliest merges) every minute. Queries never wait for
+ * them: until then they read the finer rows of those buckets.
+ */
+export const COARSE_DELAY_MS = { day: 10_000, week: 60_000, month: 60_000 } as const;
 /** One run works at most this long, then hands over to a fresh job (other queues get their turn). */
 const RUN_BUDGET_MS = 20_000;
 

@@ -24,9 +24,7 @@ function dimList(cube: CubeName, prefix = ""): string {
 
 /**
  * Source rows mapped onto target buckets, as CTE `ev`. Raw: one row per event with its base values and
- * sketch keys. Finer grain: the cube's rows with their sums and sketch arrays. Each row carries `gid`,
- * its target row's integer id (dense_rank over the key), so the per-bin grouping of the sketches and
- * the joins work on integers instead of the bucket and every text dimension, and need no join back.
+ * sketch keys. Finer grain: the cube's rows with their sums and sketch arrays.
  * Parameters: see recomputeRowsSql.
  */
 function sourceCte(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: number): string {
@@ -37,7 +35,7 @@ function sourceCte(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: 
       ...BASE_COLUMN_NAMES.map((b) => `${BASE_COLUMNS[b].raw} AS ${ident(b)}`),
       ...SKETCH_NAMES.map((s) => `${rawSketchKeySql(s)} AS ${ident(`${s}_k`)}`),
     ];
-    return withGid(cube, `SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = $1 AND ${rangeCondition("e.ts", ranges)}`);
+    return `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = $1 AND ${rangeCondition("e.ts", ranges)})`;
   }
   const cols = [
     `date_trunc('${grain}', s.bucket, 'UTC') AS bucket`,
@@ -45,14 +43,17 @@ function sourceCte(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: 
     ...BASE_COLUMN_NAMES.map((b) => `s.${ident(b)}`),
     ...SKETCH_NAMES.flatMap((k) => [`s.${ident(`${k}_keys`)}`, `s.${ident(`${k}_cum`)}`]),
   ];
-  return withGid(
-    cube,
-    `SELECT ${cols.join(", ")} FROM ${ident(CUBES[cube].table)} s WHERE s.workspace_id = $1 AND s.grain = '${source}' AND ${rangeCondition("s.bucket", ranges)}`,
-  );
+  return `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM ${ident(CUBES[cube].table)} s WHERE s.workspace_id = $1 AND s.grain = '${source}' AND ${rangeCondition("s.bucket", ranges)})`;
 }
 
-function withGid(cube: CubeName, select: string): string {
-  return `ev AS MATERIALIZED (SELECT dense_rank() OVER (ORDER BY bucket, ${dimList(cube)}) AS gid, x.* FROM (${select}) AS x)`;
+/**
+ * The source rows tagged with their target row's integer id, as CTE `evg`: one hash join per source row,
+ * so the per-bin grouping and ordering of the sketches work on (int8, int2) instead of the bucket and
+ * every text dimension.
+ */
+function taggedCte(cube: CubeName, source: Grain | "raw"): string {
+  const cols = SKETCH_NAMES.flatMap((s) => (source === "raw" ? [`ev.${ident(`${s}_k`)}`] : [`ev.${ident(`${s}_keys`)}`, `ev.${ident(`${s}_cum`)}`]));
+  return `evg AS MATERIALIZED (SELECT g.gid, ${cols.join(", ")} FROM ev JOIN g USING (bucket, ${dimList(cube)}))`;
 }
 
 function sumSql(b: (typeof BASE_COLUMN_NAMES)[number]): string {
@@ -70,10 +71,10 @@ function sketchCte(sketch: (typeof SKETCH_NAMES)[number], source: Grain | "raw")
   const cum = ident(`${sketch}_cum`);
   const bins =
     source === "raw"
-      ? `SELECT gid, ${ident(`${sketch}_k`)} AS k, count(*) AS c FROM ev WHERE ${ident(`${sketch}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${sketch}_k`)}`
+      ? `SELECT gid, ${ident(`${sketch}_k`)} AS k, count(*) AS c FROM evg WHERE ${ident(`${sketch}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${sketch}_k`)}`
       : `SELECT gid, k, sum(c) AS c FROM (
            SELECT gid, unnest(${keys}) AS k, unnest(${cum}) - unnest(array_prepend(0::bigint, ${cum}[1:cardinality(${cum}) - 1])) AS c
-             FROM ev WHERE cardinality(${keys}) > 0) AS u GROUP BY gid, k`;
+             FROM evg WHERE cardinality(${keys}) > 0) AS u GROUP BY gid, k`;
   return `${sketch} AS (
       SELECT gid, array_agg(k ORDER BY k) AS keys, array_agg(cum ORDER BY k) AS cum
         FROM (SELECT gid, k, sum(c) OVER (PARTITION BY gid ORDER BY k)::bigint AS cum FROM (${bins}) AS b) AS bins GROUP BY gid)`;
@@ -105,7 +106,8 @@ export function recomputeRowsSql(cube: CubeName, grain: Grain, source: Grain | "
     ...SKETCH_NAMES.flatMap((s) => [`COALESCE(${s}.keys, '{}')`, `COALESCE(${s}.cum, '{}')`]),
   ];
   return `WITH ${sourceCte(cube, grain, source, ranges)},
-    g AS (SELECT gid, ${group}, ${BASE_COLUMN_NAMES.map(sumSql).join(", ")} FROM ev GROUP BY gid, ${group}),
+    g AS MATERIALIZED (SELECT row_number() OVER () AS gid, ${group}, ${BASE_COLUMN_NAMES.map(sumSql).join(", ")} FROM ev GROUP BY ${group}),
+    ${taggedCte(cube, source)},
     ${SKETCH_NAMES.map((s) => sketchCte(s, source)).join(",\n    ")}
     INSERT INTO ${table} (${columns.join(", ")})
     SELECT ${values.join(", ")}

@@ -4,6 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { CardSkeleton, StatsSkeleton } from "@/components/dashboards/card-skeleton";
 import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard, KpiSection } from "@/components/dashboards/generic-cards";
+import { PlainTile } from "@/components/dashboards/kpi-grid";
+import { ProjectionTile, TopMoversCard } from "@/components/dashboards/overview-sections";
 import { RecentEventsCard } from "@/components/dashboards/recent-events-card";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
@@ -30,7 +32,16 @@ export default async function OverviewPage({ searchParams }: Props) {
       <DashboardPage title="Overview" description="Spend and reliability of every model call in this workspace, at a glance." context={context}>
       <FilterBarSection c={c} />
         <Suspense fallback={<StatsSkeleton count={6} label="Headline numbers" />}>
-          <KpiSection c={c} specs={OVERVIEW_KPIS} label="Headline numbers" />
+          <KpiSection
+            c={c}
+            specs={OVERVIEW_KPIS}
+            label="Headline numbers"
+            extra={
+              <Suspense fallback={<PlainTile id="projection" label="Month-end projection" value="…" hint="Projecting…" />}>
+                <ProjectionTile c={c} />
+              </Suspense>
+            }
+          />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Spend by provider" height={280} />}>
           <DimensionSeriesCard
@@ -43,6 +54,9 @@ export default async function OverviewPage({ searchParams }: Props) {
             kind="area"
             stacked
           />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton title="Top cost movers" height={260} />}>
+          <TopMoversCard c={c} />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Latest events" height={320} />}>
           <RecentEventsCard c={c} />

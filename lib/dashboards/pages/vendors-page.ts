@@ -1,54 +1,42 @@
 import Decimal from "decimal.js";
-import type { MetricsRow } from "../chart-data";
-import { toDecimal, type MeasureName } from "../measure-display";
-import { prepareMeasureTable, type TableMeasure } from "../prepare-measure-table";
-import type { TableColumn, TableData } from "../table-spec";
-
-/** The vendor comparison matrix: one row per provider/model, the columns of the analytics contract. */
-export const VENDOR_MEASURES: TableMeasure[] = [
-  { measure: "cost_usd", header: "Spend" },
-  { measure: "requests" },
-  { measure: "cost_per_successful_task_usd", header: "$ / OK task", hint: "All spend (retries and failures included) per successful task" },
-  { measure: "cost_per_1k_tokens_usd", header: "$ / 1k tokens" },
-  { measure: "latency_p50_ms", header: "p50" },
-  { measure: "latency_p95_ms", header: "p95" },
-  { measure: "ttft_p95_ms", header: "TTFT p95" },
-  { measure: "error_rate", header: "Errors" },
-  { measure: "fallback_rate", header: "Fallback", hint: "Calls that were a fallback from another model, per task" },
-  { measure: "fallback_success_rate", header: "Fallback OK", hint: "Fallback calls that succeeded" },
-];
-
-/** Measures the matrix query asks for (throttled_requests feeds the throttle-rate column). */
-export const VENDOR_QUERY_MEASURES: MeasureName[] = [...VENDOR_MEASURES.map((m) => m.measure), "throttled_requests"];
+import type { VendorRow } from "@/lib/metrics/views/vendor-matrix";
+import { toDecimal } from "../measure-display";
+import { rowKeyOf } from "../prepare-measure-table";
+import { tableData, type TableColumn, type TableData, type TableRow } from "../table-spec";
 
 /**
- * The matrix table from one metrics answer grouped by provider and model: the contract's columns plus the
- * throttle rate (throttled calls / calls), inserted after the error rate.
+ * The vendor comparison matrix as a table: one row per provider/model from the engine's vendor matrix
+ * view, the columns of the analytics contract (plus spend and volume for context). Row ids are the
+ * (provider, model) key the sparklines use.
  */
-export function prepareVendorMatrix(rows: readonly MetricsRow[]): TableData {
-  const table = prepareMeasureTable({
-    rows,
-    dimensions: [
-      { id: "provider", header: "Provider" },
-      { id: "model", header: "Model" },
-    ],
-    measures: VENDOR_MEASURES,
-    sortBy: "cost_usd",
-  });
-  const throttle: TableColumn = { id: "throttle_rate", header: "Throttled", format: "percent", hint: "Calls throttled (status throttled or HTTP 429) / calls" };
-  const at = table.columns.findIndex((c) => c.id === "error_rate") + 1;
-  table.columns.splice(at, 0, throttle);
-  const byId = new Map(rows.map((r) => [JSON.stringify([r.provider ?? null, r.model ?? null]), r]));
-  for (const row of table.rows) {
-    const source = byId.get(row.id);
-    const requests = toDecimal(source?.requests) ?? new Decimal(0);
-    const throttled = toDecimal(source?.throttled_requests) ?? new Decimal(0);
-    row.cells.throttle_rate = requests.isZero() ? null : throttled.div(requests).toNumber();
-  }
-  return table;
+const COLUMNS: (TableColumn & { from: keyof VendorRow })[] = [
+  // On screen the provider is a second line under the model (the matrix must fit a laptop); the CSV keeps both.
+  { id: "provider", header: "Provider", format: "text", under: "model", from: "provider" },
+  { id: "model", header: "Model", format: "text", from: "model" },
+  { id: "cost_usd", header: "Spend", format: "usd", total: "sum", from: "costUsd" },
+  { id: "requests", header: "Requests", format: "count", total: "sum", from: "requests" },
+  { id: "cost_per_successful_task_usd", header: "$ / OK task", format: "usd", hint: "All spend (retries and failures included) per successful task", from: "costPerSuccessfulTaskUsd" },
+  { id: "cost_per_1k_tokens_usd", header: "$ / 1k tokens", format: "usd", from: "costPer1kTokensUsd" },
+  { id: "latency_p50_ms", header: "p50", format: "duration", from: "latencyP50Ms" },
+  { id: "latency_p95_ms", header: "p95", format: "duration", from: "latencyP95Ms" },
+  { id: "ttft_p95_ms", header: "TTFT p95", format: "duration", from: "ttftP95Ms" },
+  { id: "error_rate", header: "Errors", format: "percent", from: "errorRate" },
+  { id: "throttle_rate", header: "Throttled", format: "percent", hint: "Calls throttled (status throttled or HTTP 429) / calls", from: "throttleRate" },
+  { id: "fallback_rate", header: "Fallback", format: "percent", hint: "Calls that were a fallback from another model, per task", from: "fallbackRate" },
+  { id: "fallback_success_rate", header: "Fallback OK", format: "percent", hint: "Fallback calls that succeeded", from: "fallbackSuccessRate" },
+];
+
+export function prepareVendorMatrix(rows: readonly VendorRow[]): TableData {
+  const columns: TableColumn[] = COLUMNS.map(({ from: _from, ...c }) => c);
+  const out: TableRow[] = rows.map((r) => ({
+    id: rowKeyOf({ provider: r.provider, model: r.model }, ["provider", "model"]),
+    cells: Object.fromEntries(COLUMNS.map((c) => [c.id, (r[c.from] ?? null) as string | number | null])),
+  }));
+  out.sort((a, b) => (toDecimal(b.cells.cost_usd) ?? new Decimal(0)).comparedTo(toDecimal(a.cells.cost_usd) ?? new Decimal(0)));
+  return tableData(columns, out);
 }
 
-/** Cheapest-per-success first: the bar chart beside the matrix (models with no successful task left out). */
+/** Most expensive per success first: the bar chart beside the matrix (models with no successful task left out). */
 export function unitCostBars(table: TableData, top = 12): { label: string; v: number; x: string }[] {
   return table.rows
     .map((r) => ({ label: `${r.cells.model ?? "(no model)"}`, exact: toDecimal(r.cells.cost_per_successful_task_usd) }))

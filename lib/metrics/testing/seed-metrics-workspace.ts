@@ -1,13 +1,12 @@
 import type { Database } from "@/lib/db/open-database";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
-import { noteEventsChanged } from "@/lib/rollups/note-events-changed";
 import { generateDemoEvents, type DemoEvent } from "@/prisma/seed/demo-events";
 import { makeWorkspace } from "@/prisma/seed/factories";
 
 /**
  * A workspace with demo traffic ingested through the real pipeline (validation, pricing, set-based
- * insert) and the rollup hook called as ingestion calls it. Rollups are not refreshed here: tests
- * choose when (the query is exact either way).
+ * insert, and the rollups' dirty marks ingestion writes with the rows). Rollups are not refreshed here:
+ * tests choose when (the query is exact either way).
  */
 export async function seedMetricsWorkspace(
   db: Database,
@@ -21,12 +20,10 @@ export async function seedMetricsWorkspace(
   return { workspaceId: ws.id, events };
 }
 
-/** Ingests events (in API-sized batches) and notes the change for rollups, as the ingest route does. */
+/** Ingests events in API-sized batches through ingestEvents, which marks their hours for the rollups. */
 export async function ingestBatch(db: Database, workspaceId: number, events: readonly DemoEvent[], now: Date): Promise<void> {
   for (let i = 0; i < events.length; i += 5_000) {
-    const batch = events.slice(i, i + 5_000);
-    const r = await ingestEvents(db, workspaceId, batch, { now: now.getTime() + 60_000 });
+    const r = await ingestEvents(db, workspaceId, events.slice(i, i + 5_000), { now: now.getTime() + 60_000 });
     if (r.rejected.length > 0) throw new Error(`demo events rejected: ${JSON.stringify(r.rejected.slice(0, 3))}`);
-    await noteEventsChanged(db.sql, workspaceId, { timestamps: batch.map((e) => e.timestamp) });
   }
 }

@@ -1,0 +1,12 @@
+import type { Database } from "@/lib/db/open-database";
+import { readQueryBody } from "./read-query-body";
+import { runMetricsQuery, type MetricsAnswer } from "./run-metrics-query";
+
+/**
+ * The body of POST /api/v1/metrics/query once the caller is authenticated: read the JSON, answer for the
+ * caller's workspace. The route wraps it with route() (session or read-scoped key); bench:metrics serves
+ * this same function over HTTP behind the same API-key check.
+ */
+export async function handleQueryRequest(ctx: { req: Request; db: Pick<Database, "sql">; workspace: { id: number } }): Promise<MetricsAnswer> {
+  return runMetricsQuery(ctx.db, ctx.workspace.id, await readQueryBody(ctx.req));
+}
