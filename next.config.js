@@ -6,7 +6,6 @@ const nextConfig = {
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
     "pg",
-    "pg-boss",
     "bcryptjs",
     "protobufjs",
   ],

@@ -1,28 +1,32 @@
 /**
  * `npx tsx scripts/bench-ingest-cpu.ts` — the app-side CPU of the ingest hot path per event, stage by
  * stage, in one process without Next.js or HTTP (the full `npm run bench:ingest` needs a build and a
- * quiet machine; this runs in seconds and its CPU figures do not depend on who else is running).
+ * quiet machine; this runs in seconds and its CPU figures depend little on who else is running).
  *
  * Bodies are built as the load generator builds them (sampleEvents, 2,000 per request); each round
- * parses, validates, prices and stores them through the app's own functions against a fresh Postgres
- * database (BENCH_ADMIN_URL server, dropped at the end). Prints µs of this process's CPU per event for
- * each stage and for the whole of ingestEvents. Add `--cpu-prof` to node (NODE_OPTIONS) to profile.
+ * parses, validates, prices and writes them as COPY rows (prepareBatch), then stores them, through the
+ * app's own functions against a fresh Postgres database (BENCH_ADMIN_URL server, dropped at the end).
+ * Prints µs of this process's CPU per event for each stage. To profile:
+ * `node --cpu-prof --import tsx scripts/bench-ingest-cpu.ts`.
  *
  * Env: BENCH_ROUNDS (40), BENCH_BATCH (2000).
  */
 import pg from "pg";
 import { openDatabase } from "@/lib/db/open-database";
-import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { storePrepared } from "@/lib/ingest/ingest-events";
 import { parseEventsBody } from "@/lib/ingest/parse-events-body";
+import { prepareBatch } from "@/lib/ingest/prepare-batch";
 import { sampleEvents } from "@/lib/ingest/sample-events";
 import { currentTimeWindow, validateEvent } from "@/lib/ingest/validate-event";
-import { priceEventsLean } from "@/lib/pricing/price-events-lean";
+import { costEventLean } from "@/lib/pricing/cost-event-lean";
+import { loadPricing } from "@/lib/pricing/load-pricing";
 
 const env = process.env;
 const rounds = Number(env.BENCH_ROUNDS ?? 40);
 const batch = Number(env.BENCH_BATCH ?? 2000);
 const adminUrl = env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `us_perf_cpu_${Date.now().toString(36)}`;
+const WARM_ROUNDS = 5;
 
 function cpuUs(): number {
   const u = process.cpuUsage();
@@ -50,44 +54,46 @@ async function main() {
       const events = sampleEvents(batch, { seed: 1000 + t, idPrefix: "############", spanMs: 3 * 3600_000 });
       return Buffer.from(JSON.stringify({ events }));
     });
-    const stage = { parse: 0, validate: 0, price: 0, ingest: 0 };
+    const stage = { parse: 0, validate: 0, price: 0, prepare: 0, store: 0 };
     let events = 0;
     for (let r = 0; r < rounds; r++) {
       const tag = `r${r.toString().padStart(11, "0")}`;
       const body = Buffer.from(bodies[r % bodies.length]!.toString("latin1").replaceAll("############", tag), "latin1");
-      const warm = r < 5; // JIT warm-up rounds are not counted
-      const t = cpuUs();
-      const items = parseEventsBody(body, "json");
-      const afterParse = cpuUs();
       const window = currentTimeWindow();
+      const pricing = await loadPricing(db, ws.id);
+      // Stages alone (validation and pricing), then the real path: prepareBatch (parse excluded) + store.
+      const t0 = cpuUs();
+      const items = parseEventsBody(body, "json");
+      const t1 = cpuUs();
       const valid = [];
       for (const it of items) {
         const v = validateEvent(it, window);
         if (v.ok) valid.push(v.event);
       }
-      const afterValidate = cpuUs();
-      await priceEventsLean(db, ws.id, valid);
-      const afterPrice = cpuUs();
-      // The whole path (validation and pricing again, then the COPY), as the route runs it.
-      const items2 = parseEventsBody(body, "json");
-      const beforeIngest = cpuUs();
-      const res = await ingestEvents(db, ws.id, items2);
-      const afterIngest = cpuUs();
+      const t2 = cpuUs();
+      for (const e of valid) costEventLean(pricing.catalog.index, pricing.terms, e);
+      const t3 = cpuUs();
+      const prepared = prepareBatch(items, ws.id, pricing, window);
+      const t4 = cpuUs();
+      const res = await storePrepared(db, ws.id, prepared);
+      const t5 = cpuUs();
       if (res.accepted !== batch) throw new Error(`round ${r}: accepted ${res.accepted} of ${batch}: ${JSON.stringify(res.rejected.slice(0, 3))}`);
-      if (warm) continue;
+      if (r < WARM_ROUNDS) continue; // JIT warm-up
       events += batch;
-      stage.parse += afterParse - t;
-      stage.validate += afterValidate - afterParse;
-      stage.price += afterPrice - afterValidate;
-      stage.ingest += afterIngest - beforeIngest;
+      stage.parse += t1 - t0;
+      stage.validate += t2 - t1;
+      stage.price += t3 - t2;
+      stage.prepare += t4 - t3;
+      stage.store += t5 - t4;
     }
     const per = (us: number) => (us / events).toFixed(2);
-    console.log(`events measured   ${events.toLocaleString("en-US")} (${rounds - 5} rounds of ${batch})`);
+    console.log(`events measured   ${events.toLocaleString("en-US")} (${rounds - WARM_ROUNDS} rounds of ${batch})`);
     console.log(`JSON parse        ${per(stage.parse)} µs/event`);
-    console.log(`validate          ${per(stage.validate)} µs/event`);
-    console.log(`price             ${per(stage.price)} µs/event`);
-    console.log(`ingestEvents      ${per(stage.ingest)} µs/event (validate + price + COPY text + client I/O)`);
-    console.log(`  of which write  ${per(stage.ingest - stage.validate - stage.price)} µs/event (by difference)`);
+    console.log(`validate          ${per(stage.validate)} µs/event (alone)`);
+    console.log(`price             ${per(stage.price)} µs/event (alone)`);
+    console.log(`prepareBatch      ${per(stage.prepare)} µs/event (validate + price + COPY row)`);
+    console.log(`store             ${per(stage.store)} µs/event (COPY + rollup marks, client side)`);
+    console.log(`hot path total    ${per(stage.parse + stage.prepare + stage.store)} µs/event`);
   } finally {
     await db.close();
     await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);

@@ -74,6 +74,24 @@ describe("ingestEvents", () => {
     expect(stored.map((s) => s.event_id)).toEqual([good[0]!.id, good[2]!.id, good[5]!.id].sort());
   });
 
+  it("stores only the new events of a batch that partly replays stored ones, costed as the COPY path costs them", async () => {
+    const ws = await workspace();
+    const first = sampleEvents(300, { seed: 31 });
+    expect(await ingestEvents(db, ws.id, first)).toEqual({ accepted: 300, duplicates: 0, rejected: [] });
+    const fresh = sampleEvents(200, { seed: 32 });
+    const mixed = [...first.slice(100), ...fresh, fresh[0]!]; // 200 stored, 200 new, 1 repeat within the batch
+    expect(await ingestEvents(db, ws.id, mixed)).toEqual({ accepted: 200, duplicates: 201, rejected: [] });
+    const t = await totals(ws.id);
+    expect(t.events).toBe(500);
+    expect(t.input).toBe([...first, ...fresh].reduce((s, e) => s + e.usage.inputTokens, 0));
+    // The replay path stores the same costs the COPY path does: each event priced once, whichever path stored it.
+    const alone = await workspace();
+    await ingestEvents(db, alone.id, [...first, ...fresh]);
+    expect(await totals(alone.id)).toEqual(t);
+    // And again on the same connection pool: the staging table of the replay path does not outlive its transaction.
+    expect(await ingestEvents(db, ws.id, mixed)).toEqual({ accepted: 0, duplicates: 401, rejected: [] });
+  });
+
   it("counts repeats inside one batch as duplicates; the same id at another time is another event", async () => {
     const ws = await workspace();
     const [e] = sampleEvents(1, { seed: 11 });

@@ -7,6 +7,14 @@ import { Params, sketchSql, type SourceSpec } from "./query-sql";
 
 type Row = Record<string, string | number | null>;
 
+/** "12,13,17" → [12, 13, 17] (integers written by Postgres' array_to_string). */
+function parseList(text: string): Float64Array {
+  const parts = text.split(",");
+  const out = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = +(parts[i] as string);
+  return out;
+}
+
 /**
  * Fills the percentile measures of `rows` (one per output bucket and series, `bi` set): fetches the
  * sketch bins of every source row, ordered by group, merges each group's bins and reads the quantiles.
@@ -36,7 +44,7 @@ export async function computePercentiles(
     const p = new Params();
     const text = sketchSql(spec, sketch, qs, p, series);
     if (!text) continue;
-    type SketchRow = Record<string, unknown> & { bi: number; qkeys: number[] | null; keys: number[] | null; cum: (number | string)[] | null };
+    type SketchRow = Record<string, unknown> & { bi: number; qkeys: number[] | null; keys: string | null; cum: string | null };
     const result = await tx.query<SketchRow>(text, p.values);
     const set = (key: string, values: (number | null)[]) => {
       const row = byGroup.get(key);
@@ -61,7 +69,7 @@ export async function computePercentiles(
         continue;
       }
       current = key;
-      merger.add(r.keys ?? [], (r.cum ?? []).map(Number));
+      if (r.keys && r.cum) merger.add(parseList(r.keys), parseList(r.cum));
     }
     flush();
   }

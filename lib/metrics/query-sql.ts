@@ -160,10 +160,11 @@ export function sketchSql(spec: SourceSpec, sketch: SketchName, qs: readonly num
   // percentile_disc's rank: max(1, ⌈q·n⌉), with q as float8 as Postgres computes it.
   const n = "u.cum[cardinality(u.cum)]";
   const qkeys = qs.map((q) => `u.keys[width_bucket(greatest(1, ceil(${p.add(q)}::float8 * ${n}))::bigint - 1, u.cum) + 1]`);
+  // Bins travel as comma-separated text: parsing that in Node is about twice as fast as array values.
   return `SELECT ${group},
       CASE WHEN count(*) OVER w = 1 THEN ARRAY[${qkeys.join(", ")}]::int[] END AS qkeys,
-      CASE WHEN count(*) OVER w > 1 THEN u.keys END AS keys,
-      CASE WHEN count(*) OVER w > 1 THEN u.cum END AS cum
+      CASE WHEN count(*) OVER w > 1 THEN array_to_string(u.keys, ',') END AS keys,
+      CASE WHEN count(*) OVER w > 1 THEN array_to_string(u.cum, ',') END AS cum
     FROM (\n  ${selects.join("\n  UNION ALL\n  ")}\n) AS u${where}
     WINDOW w AS (PARTITION BY ${group})
     ORDER BY ${group}`;

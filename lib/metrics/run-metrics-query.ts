@@ -6,7 +6,7 @@ import type { BaseColumn, SketchName } from "@/lib/rollups/base-columns";
 import { smallestCoveringCube } from "@/lib/rollups/cubes";
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from "@/lib/rollups/dimensions";
 import { SKETCH_RELATIVE_ACCURACY } from "@/lib/rollups/sketch";
-import { emptyValue, measureColumns, measureSpec, type Measure } from "./measures";
+import { emptyValue, measureColumns, measureSpec } from "./measures";
 import { planSources, type DirtyBuckets, type SourcePlan } from "./plan-sources";
 import { metricsQuerySchema, type MetricsQuery } from "./query-schema";
 import { orderPlan, type OrderPlan } from "./order-plan";
@@ -73,8 +73,8 @@ export async function runMetricsQuery(db: Pick<Database, "sql">, workspaceId: nu
 async function answer(tx: SqlExecutor, kind: "postgres" | "pglite", workspaceId: number, q: MetricsQuery): Promise<MetricsAnswer> {
   if (kind === "postgres") {
     // Estimates over fresh rollup rows can be far off; JIT would then spend seconds compiling a query
-    // that runs in milliseconds.
-    await tx.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '32MB'`);
+    // that runs in milliseconds. Parallel workers cost more to start than these index scans take.
+    await tx.exec(`SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '32MB'`);
   }
   const from = Date.parse(q.from);
   const to = Date.parse(q.to);

@@ -71,7 +71,7 @@ export function rowKey(bucket: string | null | undefined, dims: readonly Dimensi
 export async function exactFromRaw(sql: SqlExecutor, workspaceId: number, q: MetricsQuery): Promise<Map<string, ExactRow>> {
   const params: unknown[] = [workspaceId, q.from, q.to];
   const where = ["workspace_id = $1", "ts >= $2::timestamptz", "ts < $3::timestamptz"];
-  for (const [d, spec] of Object.entries(DIMENSIONS) as [Dimension, (typeof DIMENSIONS)[Dimension]][]) {
+  for (const spec of Object.values(DIMENSIONS)) {
     const values = (q.filters as Record<string, (string | null)[] | undefined>)[spec.filterKey];
     if (!values) continue;
     params.push(values.filter((v) => v !== null));
