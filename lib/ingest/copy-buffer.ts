@@ -1,16 +1,22 @@
 /**
- * COPY … (FORMAT csv) input written straight into bytes. Building the text as JS strings (a string per
- * field, a row string, one joined string, then UTF-8 encoding it) cost ~3 µs per event and most of the
- * garbage the ingest path made; writing bytes costs a fraction of that. Fields:
- * - text: always quoted, inner quotes doubled (so commas, newlines, `\.` and "" need no care); NULL is
- *   an empty unquoted field;
- * - integers and decimal strings: as they are;
- * - timestamps: ISO 8601 UTC with milliseconds, exactly what Date#toISOString prints.
+ * COPY … (FORMAT binary) input written straight into bytes.
+ *
+ * Why bytes: building COPY text as JS strings (a string per field, a row string, one joined string,
+ * then UTF-8 encoding it) cost ~3 µs per event and most of the garbage the ingest path made. Why the
+ * binary format: the server then skips parsing every field (timestamps and numerics above all), which
+ * measured 22% less Postgres CPU per row than CSV for the same rows (11.9 → 9.3 µs).
+ *
+ * Layout (PostgreSQL docs, "COPY … Binary Format"): a fixed header, then per row an int16 field count
+ * and per field an int32 byte length (-1 = NULL) followed by the value in the type's send format, then
+ * an int16 -1 trailer. All integers big-endian. Every field type must match its column's type exactly
+ * (int2 is not int4): insert-events.ts keeps the columns and their types in one table.
  */
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const NEWLINE = 0x0a;
-const DAY_MS = 86_400_000;
+const HEADER = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+/** Postgres timestamps count microseconds from 2000-01-01T00:00:00Z. */
+const PG_EPOCH_MS = 946_684_800_000;
+const TWO_32 = 2 ** 32;
+/** The numeric columns are numeric(20,10): Postgres rounds longer fractions (half away from zero) to this. */
+const NUMERIC_SCALE = 10;
 
 export class CopyBuffer {
   private buf: Buffer<ArrayBuffer>;
@@ -18,10 +24,13 @@ export class CopyBuffer {
 
   constructor(expectedBytes: number) {
     this.buf = Buffer.allocUnsafe(Math.max(1024, expectedBytes));
+    for (const b of HEADER) this.buf[this.pos++] = b;
   }
 
-  /** The bytes written so far (a view, not a copy). */
-  bytes(): Buffer<ArrayBuffer> {
+  /** The trailer, then the bytes written (a view, not a copy). Call once, after the last row. */
+  finish(): Buffer<ArrayBuffer> {
+    this.room(2);
+    this.i16(-1);
     return this.buf.subarray(0, this.pos);
   }
 
@@ -32,131 +41,162 @@ export class CopyBuffer {
     this.buf = next;
   }
 
-  comma(): void {
-    this.room(1);
-    this.buf[this.pos++] = COMMA;
+  private i16(v: number): void {
+    this.buf[this.pos++] = (v >> 8) & 0xff;
+    this.buf[this.pos++] = v & 0xff;
   }
 
-  newline(): void {
-    this.room(1);
-    this.buf[this.pos++] = NEWLINE;
+  private i32(v: number): void {
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = (v >>> 24) & 0xff;
+    b[p++] = (v >>> 16) & 0xff;
+    b[p++] = (v >>> 8) & 0xff;
+    b[p++] = v & 0xff;
+    this.pos = p;
   }
 
-  /** Unquoted characters as they are (decimal strings, ISO timestamps): never text from clients. */
-  raw(s: string): void {
+  /** Starts a row of `fields` fields. */
+  row(fields: number): void {
+    this.room(2);
+    this.i16(fields);
+  }
+
+  null(): void {
+    this.room(4);
+    this.i32(-1);
+  }
+
+  int4(v: number): void {
+    this.room(8);
+    this.i32(4);
+    this.i32(v | 0);
+  }
+
+  int2(v: number): void {
+    this.room(6);
+    this.i32(2);
+    this.i16(v);
+  }
+
+  optInt4(v: number | null): void {
+    if (v === null) this.null();
+    else this.int4(v);
+  }
+
+  optInt2(v: number | null): void {
+    if (v === null) this.null();
+    else this.int2(v);
+  }
+
+  bool(v: boolean): void {
+    this.room(5);
+    this.i32(1);
+    this.buf[this.pos++] = v ? 1 : 0;
+  }
+
+  /** UTF-8 text; ASCII byte by byte, anything else through the encoder. `prefix` is jsonb's version byte. */
+  text(s: string, prefix = -1): void {
     const n = s.length;
-    this.room(n * 3);
-    const buf = this.buf;
-    let pos = this.pos;
+    this.room(n * 3 + 5);
+    const b = this.buf;
+    const lengthAt = this.pos;
+    let p = lengthAt + 4;
+    if (prefix >= 0) b[p++] = prefix;
+    const start = p;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
-        this.pos += buf.write(s, this.pos, "utf8");
-        return;
-      }
-      buf[pos++] = c;
-    }
-    this.pos = pos;
-  }
-
-  /** A quoted text field; ASCII byte by byte, anything else through the UTF-8 encoder. */
-  text(s: string): void {
-    const n = s.length;
-    this.room(n * 3 + 2);
-    const buf = this.buf;
-    let pos = this.pos;
-    buf[pos++] = QUOTE;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        // The rest of the string (quotes doubled) through the encoder; 3 bytes per unit at most was reserved.
-        const rest = s.slice(i);
-        pos += buf.write(rest.indexOf('"') === -1 ? rest : rest.replaceAll('"', '""'), pos, "utf8");
+        p += b.write(s.slice(i), p, "utf8"); // at most 3 bytes per UTF-16 unit: reserved above
         break;
       }
-      buf[pos++] = c;
-      if (c === QUOTE) buf[pos++] = QUOTE;
+      b[p++] = c;
     }
-    buf[pos++] = QUOTE;
-    this.pos = pos;
+    this.pos = lengthAt;
+    this.i32(p - start + (prefix >= 0 ? 1 : 0));
+    this.pos = p;
   }
 
   optText(s: string | null): void {
-    if (s !== null) this.text(s);
+    if (s === null) this.null();
+    else this.text(s);
   }
 
-  /** An integer (validation guarantees one; anything else is printed as JS prints it). */
-  int(v: number): void {
-    if (!Number.isSafeInteger(v)) return this.raw(String(v));
-    this.room(17);
-    const buf = this.buf;
-    if (v < 0) {
-      buf[this.pos++] = 0x2d;
-      v = -v;
+  /** jsonb's binary input is a version byte (1) and the JSON text. */
+  optJsonb(json: string | null): void {
+    if (json === null) this.null();
+    else this.text(json, 1);
+  }
+
+  /** A timestamptz at millisecond precision: int64 microseconds since 2000-01-01 UTC. */
+  timestamptz(ms: number): void {
+    const us = (ms - PG_EPOCH_MS) * 1000; // |us| < 2^53 for any date a Date can hold
+    const hi = Math.floor(us / TWO_32);
+    this.room(12);
+    this.i32(8);
+    this.i32(hi);
+    this.i32(us - hi * TWO_32);
+  }
+
+  /**
+   * A non-negative decimal string ("0.0012345", "12", "100000.5") as numeric: base-10000 digit groups
+   * around the decimal point, weight = index of the first group, dscale = fraction digits. Fractions
+   * beyond 10 digits are rounded half up to 10 first, as the numeric(20,10) column would round them.
+   */
+  optNumeric(s: string | null): void {
+    if (s === null) return this.null();
+    let dot = s.indexOf(".");
+    if (dot === -1) dot = s.length;
+    if (s.length - dot - 1 > NUMERIC_SCALE) {
+      s = roundHalfUp(s, dot, NUMERIC_SCALE);
+      dot = s.indexOf("."); // a carry can lengthen the integer part (9.99… → 10.00…)
     }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let pos = this.pos + digits;
-    this.pos = pos;
-    do {
-      const q = Math.floor(v / 10);
-      buf[--pos] = 0x30 + (v - q * 10);
-      v = q;
-    } while (v > 0);
-  }
-
-  optInt(v: number | null): void {
-    if (v !== null) this.int(v);
-  }
-
-  /** Date#toISOString for `ms`, without a Date: days → civil date (H. Hinnant's algorithm), then the clock. */
-  timestamp(ms: number): void {
-    const days = Math.floor(ms / DAY_MS);
-    const z = days + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 1000 || year > 9999 || !Number.isFinite(ms)) return this.raw(new Date(ms).toISOString()); // other widths
-    let rest = ms - days * DAY_MS;
-    const milli = rest % 1000;
-    rest = (rest - milli) / 1000;
-    const sec = rest % 60;
-    rest = (rest - sec) / 60;
-    const min = rest % 60;
-    const hour = (rest - min) / 60;
-    this.room(24);
-    const b = this.buf;
-    let p = this.pos;
-    b[p++] = 0x30 + Math.floor(year / 1000);
-    b[p++] = 0x30 + (Math.floor(year / 100) % 10);
-    b[p++] = 0x30 + (Math.floor(year / 10) % 10);
-    b[p++] = 0x30 + (year % 10);
-    b[p++] = 0x2d;
-    p = two(b, p, month);
-    b[p++] = 0x2d;
-    p = two(b, p, day);
-    b[p++] = 0x54; // T
-    p = two(b, p, hour);
-    b[p++] = 0x3a;
-    p = two(b, p, min);
-    b[p++] = 0x3a;
-    p = two(b, p, sec);
-    b[p++] = 0x2e;
-    b[p++] = 0x30 + Math.floor(milli / 100);
-    b[p++] = 0x30 + (Math.floor(milli / 10) % 10);
-    b[p++] = 0x30 + (milli % 10);
-    b[p++] = 0x5a; // Z
-    this.pos = p;
+    const fracDigits = Math.max(0, s.length - dot - 1);
+    // Digit k of the number sits at string index k (integer part) or k + 1 (fraction); groups of 4
+    // aligned on the decimal point, the first group padded on the left, the last on the right.
+    const intGroups = Math.ceil(dot / 4);
+    const fracGroups = Math.ceil(fracDigits / 4);
+    const groups: number[] = [];
+    for (let g = 0; g < intGroups + fracGroups; g++) {
+      let v = 0;
+      for (let d = 0; d < 4; d++) {
+        // Position of this digit relative to the decimal point: -dot … -1 integer, 0 … fraction.
+        const rel = (g - intGroups) * 4 + d;
+        const at = rel < 0 ? dot + rel : dot + 1 + rel;
+        const c = rel < 0 ? (at >= 0 ? s.charCodeAt(at) - 48 : 0) : rel < fracDigits ? s.charCodeAt(at) - 48 : 0;
+        if (!(c >= 0 && c <= 9)) throw new Error(`not a non-negative decimal: '${s}'`);
+        v = v * 10 + c;
+      }
+      groups.push(v);
+    }
+    let first = 0;
+    while (first < groups.length && groups[first] === 0) first++;
+    let last = groups.length;
+    while (last > first && groups[last - 1] === 0) last--;
+    const ndigits = last - first;
+    const weight = ndigits === 0 ? 0 : intGroups - 1 - first;
+    this.room(12 + ndigits * 2);
+    this.i32(8 + ndigits * 2);
+    this.i16(ndigits);
+    this.i16(weight);
+    this.i16(0); // sign: positive
+    this.i16(fracDigits);
+    for (let g = first; g < last; g++) this.i16(groups[g]!);
   }
 }
 
-function two(b: Buffer, p: number, v: number): number {
-  b[p] = 0x30 + Math.floor(v / 10);
-  b[p + 1] = 0x30 + (v % 10);
-  return p + 2;
+/** Rounds a non-negative decimal string half up to `scale` fraction digits (digit strings, no floats). */
+function roundHalfUp(s: string, dot: number, scale: number): string {
+  const keep = s.slice(0, dot + 1 + scale);
+  if (s.charCodeAt(dot + 1 + scale) < 53) return keep; // next digit < 5
+  const digits = keep.split("");
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i] === ".") continue;
+    if (digits[i] !== "9") {
+      digits[i] = String.fromCharCode(digits[i]!.charCodeAt(0) + 1);
+      return digits.join("");
+    }
+    digits[i] = "0";
+  }
+  return `1${digits.join("")}`;
 }

@@ -2,36 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CopyBuffer } from "./copy-buffer";
 import { COLUMNS, writeCopyRow, type EventCost } from "./insert-events";
 import type { UsageEvent } from "./event-schema";
-
-/** A minimal RFC 4180 reader for one line: [value, quoted] per field (unquoted empty = NULL for COPY). */
-function readCsvLine(line: string): [string, boolean][] {
-  const out: [string, boolean][] = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = "";
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        v += line.slice(i, q);
-        if (line[q + 1] === '"') {
-          v += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      out.push([v, true]);
-    } else {
-      const end = line.indexOf(",", i) === -1 ? line.length : line.indexOf(",", i);
-      out.push([line.slice(i, end), false]);
-      i = end;
-    }
-    i++; // the comma
-  }
-  return out;
-}
+import { decodeNumeric, decodeTimestamptz, readBinaryCopy } from "./testing/read-binary-copy";
 
 const event = (over: Partial<UsageEvent> = {}): UsageEvent => ({
   id: 'id,"1"',
@@ -59,51 +30,59 @@ const event = (over: Partial<UsageEvent> = {}): UsageEvent => ({
 });
 
 describe("writeCopyRow", () => {
-  it("writes every column of COLUMNS, in order, quoted text and NULL as an empty unquoted field", () => {
+  it("writes every column of COLUMNS, in order, in its column's binary format, NULL where absent", () => {
     const cost: EventCost = { priced: true, listCostUsd: "0.0123", effectiveCostUsd: "0.01" };
-    const e = event();
+    const decode: Record<string, (b: Buffer) => unknown> = {
+      int4: (b) => b.readInt32BE(0),
+      int2: (b) => b.readInt16BE(0),
+      text: (b) => b.toString("utf8"),
+      timestamptz: (b) => new Date(decodeTimestamptz(b)).toISOString(),
+      numeric: decodeNumeric,
+      bool: (b) => b[0] === 1,
+      jsonb: (b) => (b[0] === 1 ? JSON.parse(b.subarray(1).toString("utf8")) : "bad version"),
+    };
     // What each column must hold, stated independently of the writer.
-    const expected: Record<string, [string, boolean]> = {
-      workspace_id: ["42", false],
-      ts: ["2026-11-22T11:59:00.123Z", false],
-      event_id: ['id,"1"', true],
-      provider: ["anthropic", true],
-      model: ["claude-sonnet-4-5", true],
-      region: ["eu-west-1", true],
-      tenant: ["acme, inc", true],
-      feature: ["search\nnext line", true],
-      route: ["/api/x", true],
-      workload_class: ["batch", true],
-      task_id: ["task-9", true],
-      attempt: ["2", false],
-      fallback_from: ["openai/gpt-4o", true],
-      status: ["error", true],
-      error_type: ["é ✓ 🚀", true],
-      http_status: ["500", false],
-      input_tokens: ["1200", false],
-      output_tokens: ["300", false],
-      cache_read_tokens: ["1000", false],
-      cache_write_tokens: ["100", false],
-      cache_write_1h_tokens: ["50", false],
-      reasoning_tokens: ["20", false],
-      latency_ms: ["1235", false],
-      ttft_ms: ["200", false],
-      queue_ms: ["3", false],
-      reported_cost_usd: ["0.0000123", false],
-      list_cost_usd: ["0.0123", false],
-      effective_cost_usd: ["0.01", false],
-      priced: ["t", false],
-      metadata: ['{"a":"\\"q\\""}', true],
+    const expected: Record<string, unknown> = {
+      workspace_id: 42,
+      ts: "2026-11-22T11:59:00.123Z",
+      event_id: 'id,"1"',
+      provider: "anthropic",
+      model: "claude-sonnet-4-5",
+      region: "eu-west-1",
+      tenant: "acme, inc",
+      feature: "search\nnext line",
+      route: "/api/x",
+      workload_class: "batch",
+      task_id: "task-9",
+      attempt: 2,
+      fallback_from: "openai/gpt-4o",
+      status: "error",
+      error_type: "é ✓ 🚀",
+      http_status: 500,
+      input_tokens: 1200,
+      output_tokens: 300,
+      cache_read_tokens: 1000,
+      cache_write_tokens: 100,
+      cache_write_1h_tokens: 50,
+      reasoning_tokens: 20,
+      latency_ms: 1235,
+      ttft_ms: 200,
+      queue_ms: 3,
+      reported_cost_usd: "0.0000123",
+      list_cost_usd: "0.0123",
+      effective_cost_usd: "0.01",
+      priced: true,
+      metadata: { a: '"q"' },
     };
     expect(COLUMNS.map((c) => c.name)).toEqual(Object.keys(expected));
     const read = (ev: UsageEvent, c: EventCost) => {
       const out = new CopyBuffer(16);
       writeCopyRow(out, 42, ev, c);
-      const text = out.bytes().toString("utf8");
-      expect(text.endsWith("\n")).toBe(true);
-      return readCsvLine(text.slice(0, -1)); // newlines inside quoted fields are data
+      const rows = readBinaryCopy(out.finish());
+      expect(rows).toHaveLength(1);
+      return rows[0]!.map((f, k) => (f === null ? null : decode[COLUMNS[k]!.type]!(f)));
     };
-    expect(read(e, cost)).toEqual(Object.values(expected));
+    expect(read(event(), cost)).toEqual(Object.values(expected));
 
     const nulls = read(
       event({ region: null, tenant: null, feature: null, route: null, workloadClass: null, fallbackFrom: null, errorType: null, httpStatus: null, ttftMs: null, queueMs: null, costUsd: null, metadataJson: null }),
@@ -111,8 +90,9 @@ describe("writeCopyRow", () => {
     );
     const nullable = ["region", "tenant", "feature", "route", "workload_class", "fallback_from", "error_type", "http_status", "ttft_ms", "queue_ms", "reported_cost_usd", "metadata"];
     COLUMNS.forEach((col, k) => {
-      if (nullable.includes(col.name)) expect(nulls[k], col.name).toEqual(["", false]);
-      else expect(nulls[k]![0], col.name).not.toBe("");
+      if (nullable.includes(col.name)) expect(nulls[k], col.name).toBeNull();
+      else expect(nulls[k], col.name).not.toBeNull();
     });
+    expect(nulls[COLUMNS.findIndex((c) => c.name === "list_cost_usd")]).toBe("0");
   });
 });

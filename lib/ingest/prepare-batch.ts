@@ -22,7 +22,7 @@ export type PreparedChunk = {
 export type PreparedBatch = { items: number; rejected: Rejection[]; chunks: PreparedChunk[] };
 
 /** Typical bytes per COPY row; the buffer grows when rows carry large metadata. */
-const ROW_BYTES_GUESS = 320;
+const ROW_BYTES_GUESS = 360;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -61,7 +61,7 @@ export function prepareBatch(items: readonly unknown[], workspaceId: number, pri
       writeCopyRow(out, workspaceId, e, costEventLean(index, terms, e));
       hours.add(t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS));
     }
-    if (valid > 0) batch.chunks.push({ valid, data: out.bytes(), hours: [...hours] });
+    if (valid > 0) batch.chunks.push({ valid, data: out.finish(), hours: [...hours] });
   }
   return batch;
 }
