@@ -26,6 +26,9 @@ afterAll(async () => {
 
 describe("enqueue → worker → completed", () => {
   it("runs a registry job through startWorker and records its progress", async () => {
+    // The pg pool keeps one idle timer per idle client; open the clients this test can use first so the
+    // count below measures the worker's own timers, not the pool growing under a loaded machine.
+    await Promise.all(Array.from({ length: 6 }, () => db.sql.query("SELECT pg_sleep(0.05)")));
     const before = timeouts();
     const worker = await startWorker(db, { queues: ["maintenance.partitions"], pollMs: 100, onError: quiet });
     try {
