@@ -13,6 +13,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          // Some pure tests sweep the whole price catalog (15k cases); a busy 2-core CI box needs headroom.
+          testTimeout: 30_000,
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
