@@ -38,7 +38,19 @@ async function boot(): Promise<void> {
   if (db.config.kind === "pglite" || process.env.UNITSCOPE_WORKER !== "off") {
     const { startWorker } = await import("@/lib/jobs/start-worker");
     const worker = await startWorker(db);
-    process.once("SIGTERM", () => void worker.stop());
+    // Our listener replaces Node's exit-on-signal, so exit ourselves: give running jobs a few seconds
+    // (they are idempotent and re-run after a restart), release the database, then leave.
+    const shutdown = (signal: string) => {
+      console.log(`[unitscope] ${signal}: stopping the worker and closing the database`);
+      setTimeout(() => process.exit(0), 5_000).unref();
+      void worker
+        .stop()
+        .catch(() => undefined)
+        .then(() => db.close())
+        .finally(() => process.exit(0));
+    };
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", () => shutdown("SIGINT"));
     lines.push(`[unitscope] job worker running in-process`);
   }
 
