@@ -1,3 +1,4 @@
+import { noteEventsChanged } from "@/lib/rollups/note-events-changed";
 import type { Database } from "@/lib/db/open-database";
 import { allocateCommitments } from "./allocate-commitments";
 import { costEvent } from "./cost-event";
@@ -130,6 +131,8 @@ async function execute(db: Database, run: RunRow, progress: RepricingProgress): 
            WHERE u.workspace_id = $1 AND u.event_id = v.id AND u.ts = v.ts`,
           [ws, changed.ids, changed.ts, changed.list, changed.eff, changed.priced],
         );
+        // Same transaction as the cost rewrite: the rollups of exactly these hours are recomputed.
+        await noteEventsChanged(tx, ws, { timestamps: changed.ts });
       }
       const last = rows[rows.length - 1];
       await tx.query(
