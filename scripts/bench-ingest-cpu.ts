@@ -17,7 +17,7 @@ import { storePrepared } from "@/lib/ingest/ingest-events";
 import { parseEventsBody } from "@/lib/ingest/parse-events-body";
 import { prepareBatch } from "@/lib/ingest/prepare-batch";
 import { sampleEvents } from "@/lib/ingest/sample-events";
-import { currentTimeWindow, validateEvent } from "@/lib/ingest/validate-event";
+import { checkEvent, currentTimeWindow } from "@/lib/ingest/validate-event";
 import { costEventLean } from "@/lib/pricing/cost-event-lean";
 import { loadPricing } from "@/lib/pricing/load-pricing";
 
@@ -67,7 +67,7 @@ async function main() {
       const t1 = cpuUs();
       const valid = [];
       for (const it of items) {
-        const v = validateEvent(it, window);
+        const v = checkEvent(it, window);
         if (v.ok) valid.push(v.event);
       }
       const t2 = cpuUs();

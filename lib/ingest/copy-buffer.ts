@@ -152,37 +152,40 @@ export class CopyBuffer {
       dot = s.indexOf("."); // a carry can lengthen the integer part (9.99… → 10.00…)
     }
     const fracDigits = Math.max(0, s.length - dot - 1);
-    // Digit k of the number sits at string index k (integer part) or k + 1 (fraction); groups of 4
-    // aligned on the decimal point, the first group padded on the left, the last on the right.
+    // Groups of 4 digits aligned on the decimal point (the first padded on the left, the last on the
+    // right); group g holds the digits at offsets (g - intGroups) * 4 … + 3 from the point.
     const intGroups = Math.ceil(dot / 4);
-    const fracGroups = Math.ceil(fracDigits / 4);
-    const groups: number[] = [];
-    for (let g = 0; g < intGroups + fracGroups; g++) {
-      let v = 0;
-      for (let d = 0; d < 4; d++) {
-        // Position of this digit relative to the decimal point: -dot … -1 integer, 0 … fraction.
-        const rel = (g - intGroups) * 4 + d;
-        const at = rel < 0 ? dot + rel : dot + 1 + rel;
-        const c = rel < 0 ? (at >= 0 ? s.charCodeAt(at) - 48 : 0) : rel < fracDigits ? s.charCodeAt(at) - 48 : 0;
-        if (!(c >= 0 && c <= 9)) throw new Error(`not a non-negative decimal: '${s}'`);
-        v = v * 10 + c;
-      }
-      groups.push(v);
-    }
+    const total = intGroups + Math.ceil(fracDigits / 4);
     let first = 0;
-    while (first < groups.length && groups[first] === 0) first++;
-    let last = groups.length;
-    while (last > first && groups[last - 1] === 0) last--;
+    while (first < total && group(s, dot, fracDigits, intGroups, first) === 0) first++;
+    let last = total;
+    while (last > first && group(s, dot, fracDigits, intGroups, last - 1) === 0) last--;
     const ndigits = last - first;
-    const weight = ndigits === 0 ? 0 : intGroups - 1 - first;
     this.room(12 + ndigits * 2);
     this.i32(8 + ndigits * 2);
     this.i16(ndigits);
-    this.i16(weight);
+    this.i16(ndigits === 0 ? 0 : intGroups - 1 - first); // weight
     this.i16(0); // sign: positive
-    this.i16(fracDigits);
-    for (let g = first; g < last; g++) this.i16(groups[g]!);
+    this.i16(fracDigits); // dscale
+    for (let g = first; g < last; g++) this.i16(group(s, dot, fracDigits, intGroups, g));
   }
+}
+
+/** Base-10000 digit group `g` of a decimal string (see optNumeric). Throws on a character that is not a digit. */
+function group(s: string, dot: number, fracDigits: number, intGroups: number, g: number): number {
+  let v = 0;
+  for (let d = 0; d < 4; d++) {
+    const rel = (g - intGroups) * 4 + d; // -dot … -1: integer digits; 0 …: fraction digits
+    let c = 0;
+    if (rel < 0) {
+      if (dot + rel >= 0) c = s.charCodeAt(dot + rel) - 48;
+    } else if (rel < fracDigits) {
+      c = s.charCodeAt(dot + 1 + rel) - 48;
+    }
+    if (!(c >= 0 && c <= 9)) throw new Error(`not a non-negative decimal: '${s}'`);
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Rounds a non-negative decimal string half up to `scale` fraction digits (digit strings, no floats). */

@@ -170,3 +170,8 @@ export const usageEventSchema = usageEventObjectSchema.transform((e, ctx) => {
 export type UsageEventInput = z.input<typeof usageEventSchema>;
 /** A validated, normalised event. */
 export type UsageEvent = z.output<typeof usageEventSchema>;
+/**
+ * A validated event as the ingest hot path carries it: the instant as epoch milliseconds instead of a
+ * Date (inside `next start` every `new Date` goes through a wrapper Next installs, ~0.4 µs each).
+ */
+export type IngestEvent = Omit<UsageEvent, "timestamp"> & { timestampMs: number };

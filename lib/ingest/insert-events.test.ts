@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CopyBuffer } from "./copy-buffer";
 import { COLUMNS, writeCopyRow, type EventCost } from "./insert-events";
-import type { UsageEvent } from "./event-schema";
+import type { IngestEvent } from "./event-schema";
 import { decodeNumeric, decodeTimestamptz, readBinaryCopy } from "./testing/read-binary-copy";
 
-const event = (over: Partial<UsageEvent> = {}): UsageEvent => ({
+const event = (over: Partial<IngestEvent> = {}): IngestEvent => ({
   id: 'id,"1"',
-  timestamp: new Date("2026-11-22T11:59:00.123Z"),
+  timestampMs: Date.parse("2026-11-22T11:59:00.123Z"),
   provider: "anthropic",
   model: "claude-sonnet-4-5",
   region: "eu-west-1",
@@ -75,7 +75,7 @@ describe("writeCopyRow", () => {
       metadata: { a: '"q"' },
     };
     expect(COLUMNS.map((c) => c.name)).toEqual(Object.keys(expected));
-    const read = (ev: UsageEvent, c: EventCost) => {
+    const read = (ev: IngestEvent, c: EventCost) => {
       const out = new CopyBuffer(16);
       writeCopyRow(out, 42, ev, c);
       const rows = readBinaryCopy(out.finish());

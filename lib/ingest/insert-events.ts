@@ -1,6 +1,6 @@
 import type { Sql, SqlExecutor } from "@/lib/db/sql";
 import type { CopyBuffer } from "./copy-buffer";
-import type { UsageEvent } from "./event-schema";
+import type { IngestEvent } from "./event-schema";
 
 /** The cost fixed at ingest by the pricing engine. */
 export type EventCost = { priced: boolean; listCostUsd: string; effectiveCostUsd: string };
@@ -98,11 +98,11 @@ export async function storeCopyData(sql: Sql, data: Uint8Array<ArrayBuffer>, aft
  * building rows as strings was a sixth of the app's CPU per event. NUL never reaches here (validation
  * refuses it).
  */
-export function writeCopyRow(out: CopyBuffer, workspaceId: number, e: UsageEvent, c: EventCost): void {
+export function writeCopyRow(out: CopyBuffer, workspaceId: number, e: IngestEvent, c: EventCost): void {
   const u = e.usage;
   out.row(COLUMNS.length);
   out.int4(workspaceId);
-  out.timestamptz(e.timestamp.getTime());
+  out.timestamptz(e.timestampMs);
   out.text(e.id);
   out.text(e.provider);
   out.text(e.model);

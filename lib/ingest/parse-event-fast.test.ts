@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { usageEventObjectSchema, usageEventSchema } from "./event-schema";
-import { FAST_EVENT_FIELDS, parseEventFast } from "./parse-event-fast";
+import { FAST_EVENT_FIELDS, isoToMs, parseEventFast } from "./parse-event-fast";
 import { sampleEvents } from "./sample-events";
 
 /**
@@ -63,14 +63,20 @@ function rand(seed: number) {
 }
 
 function check(item: unknown) {
-  const fast = parseEventFast(item);
+  const parsed = parseEventFast(item);
+  // The fast path carries the instant as epoch ms; as a Date it must be the schema's event.
+  let fast: Record<string, unknown> | undefined;
+  if (parsed) {
+    const { timestampMs, ...rest } = parsed;
+    fast = { ...rest, timestamp: new Date(timestampMs) };
+  }
   const slow = usageEventSchema.safeParse(item);
   if (fast === undefined) {
     // Only refusals (or unusual prototypes, not generated here) may leave the decision to the schema.
     expect(slow.success, `the fast path refused a valid event: ${JSON.stringify(item)}`).toBe(false);
   } else {
     expect(slow.success, `the fast path accepted an invalid event: ${JSON.stringify(item)}`).toBe(true);
-    expect(fast).toStrictEqual(slow.data);
+    expect(fast).toStrictEqual({ ...slow.data });
   }
   return fast !== undefined;
 }
@@ -131,5 +137,22 @@ describe("parseEventFast", () => {
     }
     expect(parseEventFast(new Event(full))).toBeUndefined();
     expect(parseEventFast(Object.create({ extra: 1 }))).toBeUndefined();
+  });
+
+  it("reads timestamps to the millisecond exactly as Date.parse does", () => {
+    const r = rand(11);
+    const pad = (n: number, w: number) => String(n).padStart(w, "0");
+    const samples = ["0000-01-01T00:00:00Z", "0050-03-01T00:00:00+01:00", "1969-12-31T23:59:59.999Z", "2028-02-29T23:59:59.9999999-23:59", "9999-12-31T23:59:59.999+14:00"];
+    for (let i = 0; i < 20_000; i++) {
+      const d = new Date(Math.floor((r() - 0.2) * 2 ** 45));
+      if (d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999) continue;
+      const frac = r() < 0.3 ? "" : `.${Array.from({ length: 1 + Math.floor(r() * 9) }, () => Math.floor(r() * 10)).join("")}`;
+      const zone = r() < 0.4 ? "Z" : `${r() < 0.5 ? "+" : "-"}${pad(Math.floor(r() * 24), 2)}:${pad(Math.floor(r() * 60), 2)}`;
+      samples.push(`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}${frac}${zone}`);
+    }
+    for (const s of samples) {
+      expect(z.regexes.datetime({ offset: true }).test(s), s).toBe(true);
+      expect(isoToMs(s), s).toBe(Date.parse(s));
+    }
   });
 });

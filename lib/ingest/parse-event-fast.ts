@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { NormalizedUsage } from "@/lib/pricing/usage";
-import { EVENT_STATUSES, FALLBACK_FROM_PATTERN, parseCostUsd, serializeMetadata, WORKLOAD_CLASSES, type UsageEvent } from "./event-schema";
+import { EVENT_STATUSES, FALLBACK_FROM_PATTERN, parseCostUsd, serializeMetadata, WORKLOAD_CLASSES, type IngestEvent, type UsageEvent } from "./event-schema";
 import { MAX_ATTEMPT, MAX_LATENCY_MS, MAX_TEXT_LENGTH, MAX_TOKENS } from "./ingest-limits";
 import { USAGE_FORMATS } from "./normalize-usage";
 
 /**
  * The common case of usageEventSchema without zod: a recogniser that returns exactly the event the
- * schema would return, or `undefined` whenever anything is unusual (a bad value, a missing or unknown
+ * schema would return (with its instant as epoch ms, see IngestEvent), or `undefined` whenever anything is unusual (a bad value, a missing or unknown
  * field, an odd prototype). `undefined` is not a rejection: the caller then runs the schema, which is
  * the one authority on errors and their messages. So this path can only be stricter than the schema,
  * never more lenient, and parse-event-fast.test.ts checks both agree on thousands of mutated events.
@@ -135,7 +135,7 @@ function usageOf(usage: unknown, format: unknown): NormalizedUsage | undefined {
 }
 
 /** The event usageEventSchema would return for `item`, or undefined when the schema must decide. */
-export function parseEventFast(item: unknown): UsageEvent | undefined {
+export function parseEventFast(item: unknown): IngestEvent | undefined {
   if (!isPlainRecord(item)) return undefined;
   for (const k in item) if (!EVENT_FIELDS.has(k)) return undefined;
 
@@ -197,7 +197,7 @@ export function parseEventFast(item: unknown): UsageEvent | undefined {
 
   return {
     id,
-    timestamp: new Date(ts),
+    timestampMs: isoToMs(ts),
     provider,
     model,
     region,
@@ -218,4 +218,45 @@ export function parseEventFast(item: unknown): UsageEvent | undefined {
     costUsd,
     metadataJson,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Date.parse for a string the timestamp pattern accepted (YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)),
+ * as arithmetic: fractions truncated to milliseconds as Date.parse does (parse-event-fast.test.ts
+ * compares them), years below 100 kept as they are (Date.UTC would move them to 19xx).
+ */
+export function isoToMs(s: string): number {
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const month = d(5) * 10 + d(6);
+  const day = d(8) * 10 + d(9);
+  let ms = (((d(11) * 10 + d(12)) * 60 + d(14) * 10 + d(15)) * 60 + d(17) * 10 + d(18)) * 1000;
+  let i = 19;
+  if (s.charCodeAt(i) === 0x2e) {
+    let scale = 100;
+    for (i++; i < s.length; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      ms += c * scale;
+      scale /= 10;
+      if (scale < 1) scale = 0;
+    }
+  }
+  if (s.charCodeAt(i) !== 0x5a) {
+    const offsetMin = (d(i + 1) * 10 + d(i + 2)) * 60 + d(i + 4) * 10 + d(i + 5);
+    ms -= (s.charCodeAt(i) === 0x2b ? 1 : -1) * offsetMin * 60_000;
+  }
+  return daysFromCivil(year, month, day) * DAY_MS + ms;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -5,7 +5,7 @@ import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { writeCopyRow } from "./insert-events";
 import type { Rejection } from "./reject-codes";
 import { UnparseableItem } from "./unparseable-item";
-import { validateEvent, type TimeWindow } from "./validate-event";
+import { checkEvent, type TimeWindow } from "./validate-event";
 
 /** The price catalog and contract terms of the workspace (loadPricing's answer). */
 export type Pricing = Awaited<ReturnType<typeof loadPricing>>;
@@ -49,14 +49,14 @@ export function prepareBatch(items: readonly unknown[], workspaceId: number, pri
         batch.rejected.push({ index: i, code: "invalid_json", message: item.message });
         continue;
       }
-      const v = validateEvent(item, window);
+      const v = checkEvent(item, window);
       if (!v.ok) {
         batch.rejected.push({ index: i, code: v.code, message: v.message });
         continue;
       }
       valid++;
       const e = v.event;
-      const t = e.timestamp.getTime();
+      const t = e.timestampMs;
       if (repeated(seen, e.id, t)) continue;
       writeCopyRow(out, workspaceId, e, costEventLean(index, terms, e));
       hours.add(t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS));

@@ -1,10 +1,11 @@
 import type { z } from "zod";
-import { usageEventSchema, type UsageEvent } from "./event-schema";
+import { usageEventSchema, type IngestEvent, type UsageEvent } from "./event-schema";
 import { maxFutureSkewMs, retentionDays } from "./ingest-limits";
 import { parseEventFast } from "./parse-event-fast";
 import { isRejectCode, type RejectCode } from "./reject-codes";
 
 export type Validated = { ok: true; event: UsageEvent } | { ok: false; code: RejectCode; message: string };
+export type Checked = { ok: true; event: IngestEvent } | { ok: false; code: RejectCode; message: string };
 
 const DAY_MS = 86_400_000;
 
@@ -66,7 +67,14 @@ export function currentTimeWindow(now = Date.now()): TimeWindow {
  * or a window computed once per batch with currentTimeWindow). Never throws.
  */
 export function validateEvent(item: unknown, at: number | TimeWindow = Date.now()): Validated {
-  const window = typeof at === "number" ? currentTimeWindow(at) : at;
+  const r = checkEvent(item, typeof at === "number" ? currentTimeWindow(at) : at);
+  if (!r.ok) return r;
+  const { timestampMs, ...rest } = r.event;
+  return { ok: true, event: { ...rest, timestamp: new Date(timestampMs) } };
+}
+
+/** validateEvent for the ingest hot path: the event with its instant as epoch ms (IngestEvent), no Date made. */
+export function checkEvent(item: unknown, window: TimeWindow): Checked {
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
     return { ok: false, code: "invalid_event", message: "an event must be a JSON object" };
   }
@@ -78,22 +86,23 @@ export function validateEvent(item: unknown, at: number | TimeWindow = Date.now(
       const issue = r.error.issues[0]!;
       return { ok: false, code: codeFor(issue, item), message: describe(issue, item) };
     }
-    event = r.data;
+    const { timestamp, ...rest } = r.data;
+    event = { ...rest, timestampMs: timestamp.getTime() };
   }
-  const ts = event.timestamp.getTime();
+  const ts = event.timestampMs;
   const { now, maxFutureSkewMs: skew, retentionDays: days } = window;
   if (ts > now + skew) {
     return {
       ok: false,
       code: "timestamp_in_future",
-      message: `timestamp ${event.timestamp.toISOString()} is more than ${Math.round(skew / 1000)} s ahead of the server clock`,
+      message: `timestamp ${new Date(ts).toISOString()} is more than ${Math.round(skew / 1000)} s ahead of the server clock`,
     };
   }
   if (ts < now - days * DAY_MS) {
     return {
       ok: false,
       code: "timestamp_too_old",
-      message: `timestamp ${event.timestamp.toISOString()} is older than the ${days}-day retention window`,
+      message: `timestamp ${new Date(ts).toISOString()} is older than the ${days}-day retention window`,
     };
   }
   return { ok: true, event };

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CatalogIndex } from "./catalog-index";
+import { CatalogIndex } from "./catalog-index";
 import { installedCatalog } from "./catalog-fixture.test-helper";
 import type { ContractTerm } from "./contract-term";
 import { costEvent, type EventCostInput } from "./cost-event";
-import { costEventLean } from "./cost-event-lean";
+import { costEventLean, type LeanCostInput } from "./cost-event-lean";
 import { InconsistentUsageError } from "./cost-usage";
 import { compilePlan, costUnits, formatUnits, unitsToDecimal } from "./exact-usd";
 import { formatUsd, money } from "./money";
+import type { PriceRow } from "./price-schemas";
 import type { NormalizedUsage } from "./usage";
 
 /**
@@ -91,9 +92,11 @@ function expected(terms: ContractTerm[], input: EventCostInput) {
   }
 }
 
+const leanInput = ({ timestamp, ...rest }: EventCostInput): LeanCostInput => ({ ...rest, timestampMs: timestamp.getTime() });
+
 function lean(terms: ContractTerm[], input: EventCostInput) {
   try {
-    return costEventLean(index, terms, input);
+    return costEventLean(index, terms, leanInput(input));
   } catch (err) {
     return err;
   }
@@ -125,6 +128,63 @@ describe("costEventLean", () => {
     expect(priced).toBeGreaterThan(checked / 2);
   });
 
+  it("picks costEvent's row for dated and time-of-day prices at any moment", () => {
+    const r = rand(17);
+    const special = index.providers.flatMap((p) =>
+      p.models.filter((m) => m.rows.some((row) => row.utcWindow || row.effectiveTo)).map((m) => ({ provider: p.id, model: m.modelId })),
+    );
+    expect(special.length).toBeGreaterThan(3);
+    const start = Date.parse("2023-01-01T00:00:00Z");
+    for (const name of special) {
+      for (let k = 0; k < 300; k++) {
+        const input: EventCostInput = { ...name, timestamp: new Date(start + Math.floor(r() * 4 * 365 * 86_400_000)), usage: randomUsage(r) };
+        expect(lean([], input), JSON.stringify(input)).toStrictEqual(expected([], input));
+      }
+    }
+  });
+
+  it("picks costEvent's row among overlapping, equal-precedence, windowed and variant rows, at the boundaries", () => {
+    const row = (id: number, p: Partial<PriceRow>): PriceRow => ({
+      id, providerId: "acme", modelId: "m", variant: "standard", precedence: 0, effectiveFrom: new Date("2024-01-01Z"), effectiveTo: null,
+      utcWindow: null, otherPrices: {}, catalogId: null, prices: { input: String(id), output: "1" }, tiers: [], ...p,
+    });
+    const rows = [
+      row(1, {}),
+      row(2, { precedence: 1, effectiveFrom: new Date("2024-06-01Z"), effectiveTo: new Date("2025-01-01Z") }),
+      row(3, { precedence: 1, effectiveFrom: new Date("2024-09-01Z") }), // ties with 2 on precedence: the later start wins
+      row(4, { precedence: 2, utcWindow: { start: 3600, end: 7200 } }),
+      row(5, { precedence: 3, utcWindow: { start: 82_800, end: 1800 } }), // wraps midnight
+      row(6, { variant: "batch", effectiveFrom: new Date("2024-03-01Z") }),
+      row(7, { variant: "batch", precedence: 1, effectiveFrom: new Date("2024-03-01Z"), effectiveTo: new Date("2024-04-01Z") }),
+    ];
+    const synthetic = new CatalogIndex([
+      {
+        id: "acme", name: "Acme", providerMatch: null, modelMatch: null, fallbackProviders: [], pricingUrls: [],
+        models: [{ providerId: "acme", modelId: "m", name: null, match: { equals: "m" }, position: 0, contextWindow: null, priceComments: null, deprecated: false, rows }],
+      },
+    ]);
+    const usage = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+    const moments: number[] = [];
+    for (const day of ["2023-12-31", "2024-01-01", "2024-03-01", "2024-03-31", "2024-04-01", "2024-06-01", "2024-08-31", "2024-09-01", "2024-12-31", "2025-01-01"]) {
+      const midnight = Date.parse(`${day}T00:00:00Z`);
+      for (const sec of [0, 1, 1799, 1800, 1801, 3599, 3600, 3601, 7199, 7200, 7201, 43_200, 82_799, 82_800, 82_801, 86_399]) {
+        for (const extra of [-1, 0, 1, 999]) moments.push(midnight + sec * 1000 + extra);
+      }
+    }
+    const picked = new Set<number | null>();
+    for (const ms of moments) {
+      for (const workloadClass of [null, "batch", "opportunistic"]) {
+        const input: EventCostInput = { provider: "acme", model: "m", timestamp: new Date(ms), usage, workloadClass };
+        const want = costEvent(synthetic, [], input);
+        const got = costEventLean(synthetic, [], leanInput(input));
+        expect(got.priceRowId, `${new Date(ms).toISOString()} ${workloadClass}`).toBe(want.breakdown.priceRowId);
+        expect(got.listCostUsd).toBe(formatUsd(want.listCost));
+        picked.add(got.priceRowId);
+      }
+    }
+    expect([...picked].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, null].sort()); // every rule was exercised
+  });
+
   it("throws costEvent's error for inconsistent usage, and leaves unknown models unpriced without throwing", () => {
     const bad: EventCostInput = {
       provider: "openai",
@@ -132,8 +192,8 @@ describe("costEventLean", () => {
       timestamp: new Date("2026-11-10T12:00:00Z"),
       usage: { inputTokens: 5, outputTokens: 1, cacheReadTokens: 6, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 },
     };
-    expect(() => costEventLean(index, [], bad)).toThrow(InconsistentUsageError);
-    expect(costEventLean(index, [], { ...bad, model: "nope" })).toEqual({ priced: false, listCostUsd: "0", effectiveCostUsd: "0", priceRowId: null });
+    expect(() => costEventLean(index, [], leanInput(bad))).toThrow(InconsistentUsageError);
+    expect(costEventLean(index, [], leanInput({ ...bad, model: "nope" }))).toEqual({ priced: false, listCostUsd: "0", effectiveCostUsd: "0", priceRowId: null });
   });
 });
 

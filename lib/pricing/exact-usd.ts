@@ -107,25 +107,29 @@ export function costUnits(u: NormalizedUsage, plan: CompiledPlan): number | bigi
 }
 
 const FRACTION_ZEROS = "0".repeat(MONEY_SCALE);
+const SCALE = 10 ** MONEY_SCALE;
 
 /** Units (1e-16 USD, non-negative) → formatUsd's string: rounded half-up to 10 places, no trailing zeros. */
 export function formatUnits(units: number | bigint): string {
-  let whole: string;
-  let frac: string;
-  if (typeof units === "number") {
-    const rest = units % UNITS_PER_ROUNDED;
-    const q = (units - rest) / UNITS_PER_ROUNDED + (rest >= UNITS_PER_ROUNDED / 2 ? 1 : 0);
-    if (q === 0) return "0";
-    const f = q % 1e10;
-    whole = String((q - f) / 1e10);
-    frac = String(f);
-  } else {
-    const rest = units % 1_000_000n;
-    const q = units / 1_000_000n + (rest >= 500_000n ? 1n : 0n);
-    if (q === 0n) return "0";
-    whole = String(q / 10_000_000_000n);
-    frac = String(q % 10_000_000_000n);
+  if (typeof units === "bigint") return formatBigUnits(units);
+  const rest = units % UNITS_PER_ROUNDED;
+  const q = (units - rest) / UNITS_PER_ROUNDED + (rest >= UNITS_PER_ROUNDED / 2 ? 1 : 0); // 1e-10 USD
+  let frac = q % SCALE;
+  const whole = (q - frac) / SCALE;
+  if (frac === 0) return String(whole);
+  let digits = MONEY_SCALE;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
   }
+  return `${whole}.${String(frac).padStart(digits, "0")}`;
+}
+
+function formatBigUnits(units: bigint): string {
+  const rest = units % 1_000_000n;
+  const q = units / 1_000_000n + (rest >= 500_000n ? 1n : 0n);
+  const whole = String(q / 10_000_000_000n);
+  let frac = String(q % 10_000_000_000n);
   if (frac === "0") return whole;
   frac = (FRACTION_ZEROS + frac).slice(-MONEY_SCALE);
   let end = frac.length;
