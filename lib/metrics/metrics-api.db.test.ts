@@ -82,6 +82,11 @@ describe("POST /api/v1/metrics/query", () => {
     await expect400({ ...valid(), limit: 0 }, /limit/);
     await expect400({ ...valid(), extra: 1 }, /extra/);
     await expect400("{not json", /not valid JSON/);
+    // Tenant × status per hour only exists as raw events past the 8 days of hour rows kept for that cube.
+    await expect400(
+      { ...valid(), from: iso(NOW.getTime() - 30 * DAY), granularity: "hour", dimensions: ["tenant", "status"] },
+      /needs raw events over 2\d\.\d days.*at most 7 days/,
+    );
   });
 
   it("answers with rows and meta; money as decimal strings; empty buckets 0 or null", async () => {

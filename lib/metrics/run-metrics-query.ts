@@ -2,16 +2,16 @@ import type { Database } from "@/lib/db/open-database";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { ApiError } from "@/lib/http/errors";
 import { zodIssues } from "@/lib/http/respond";
-import type { BaseColumn, SketchName } from "@/lib/rollups/base-columns";
+import type { BaseColumn } from "@/lib/rollups/base-columns";
 import { smallestCoveringCube } from "@/lib/rollups/cubes";
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from "@/lib/rollups/dimensions";
-import { SKETCH_RELATIVE_ACCURACY } from "@/lib/rollups/sketch";
+import { SKETCH_RELATIVE_ACCURACY, sketchValue } from "@/lib/rollups/sketch";
 import { emptyValue, measureColumns, measureSpec } from "./measures";
 import { planSources, type DirtyBuckets, type SourcePlan } from "./plan-sources";
 import { metricsQuerySchema, type MetricsQuery } from "./query-schema";
 import { orderPlan, type OrderPlan } from "./order-plan";
 import { computePercentiles } from "./compute-percentiles";
-import { Params, sumsCte, type DimensionFilters, type SourceSpec } from "./query-sql";
+import { Params, sumsCte, type DimensionFilters, type SourceSpec, type StoredQuantileRef } from "./query-sql";
 
 export type MetricsRow = Record<string, string | number | null>;
 
@@ -110,10 +110,15 @@ async function answer(tx: SqlExecutor, kind: "postgres" | "pglite", workspaceId:
   const cap = q.granularity ? Math.max(1, Math.floor(MAX_ROWS / labels.length)) : MAX_ROWS;
   const seriesLimit = Math.min(q.limit ?? Infinity, cap);
 
+  const percentiles: StoredQuantileRef[] = q.measures.flatMap((m) => {
+    const ms = measureSpec(m);
+    return ms.kind === "percentile" ? [{ alias: m, sketch: ms.sketch, q: ms.q }] : [];
+  });
   const rows: MetricsRow[] = [];
+  const toMerge: { bi: number; dims: string[] }[] = [];
   let totalSeries = 0;
   let keptSeries: string[][] = [];
-  const cte = sumsCte(spec, columns, p);
+  const cte = sumsCte(spec, columns, percentiles, p);
   if (cte) {
     const result = await tx.query<Record<string, unknown>>(sumsSelect(cte, q, order, seriesLimit, p), p.values);
     totalSeries = Number(result[0]?.total_series ?? 0);
@@ -122,15 +127,14 @@ async function answer(tx: SqlExecutor, kind: "postgres" | "pglite", workspaceId:
       const tuple = q.dimensions.map((d) => String(r[d] ?? ""));
       seen.set(tuple.join("\u0001"), tuple);
       rows.push(toRow(r, q));
+      // A group of several source rows needs its sketches merged; one row brought its quantiles along.
+      if (percentiles.length > 0 && Number(r.parts) > 1) toMerge.push({ bi: Number(r.bi), dims: tuple });
     }
     keptSeries = [...seen.values()];
   }
 
-  const sketches = [...new Set(q.measures.map((m) => measureSpec(m)).flatMap((s) => (s.kind === "percentile" ? [s.sketch] : [])))] as SketchName[];
-  if (sketches.length > 0 && rows.length > 0) {
-    const limited = totalSeries > keptSeries.length ? keptSeries : null;
-    await computePercentiles(tx, spec, q, sketches, rows, limited);
-  }
+  const sketches = [...new Set(percentiles.map((x) => x.sketch))];
+  await computePercentiles(tx, spec, q, sketches, rows, toMerge);
 
   let answerRows = rows;
   let truncated = totalSeries > keptSeries.length;
@@ -186,14 +190,15 @@ async function dirtyBuckets(tx: SqlExecutor, workspaceId: number, from: number, 
 
 function sumsSelect(cte: string, q: MetricsQuery, order: OrderPlan, seriesLimit: number, p: Params): string {
   const col = (c: BaseColumn) => `s."${c}"`;
-  const measures = q.measures.flatMap((m) => {
+  // Percentiles: the quantile's bin key when the group had a single source row (else NULL: merged later).
+  const measures = q.measures.map((m) => {
     const spec = measureSpec(m);
-    return spec.kind === "percentile" ? [] : [`${spec.sql(col)} AS "${m}"`];
+    return spec.kind === "percentile" ? `s."${m}"` : `${spec.sql(col)} AS "${m}"`;
   });
   const dims = q.dimensions.map((d) => `s."${d}"`);
   const dimList = q.dimensions.map((d) => `"${d}"`).join(", ");
   if (q.dimensions.length === 0) {
-    return `WITH ${cte} SELECT s.bi, ${measures.length ? `${measures.join(", ")},` : ""} 1 AS total_series FROM s ORDER BY s.bi`;
+    return `WITH ${cte} SELECT s.bi, ${measures.length ? `${measures.join(", ")},` : ""} s.parts, 1 AS total_series FROM s ORDER BY s.bi`;
   }
   // Series are ranked over the whole range (totals per dimension tuple), then cut to the limit.
   const totals = (c: BaseColumn) => `sum(s."${c}")`;
@@ -201,7 +206,7 @@ function sumsSelect(cte: string, q: MetricsQuery, order: OrderPlan, seriesLimit:
   const limit = Number.isFinite(seriesLimit) && order.inSql ? `WHERE ranked.rank <= ${p.add(seriesLimit)}` : "";
   return `WITH ${cte},
     ranked AS (SELECT ${dimList}, row_number() OVER (ORDER BY ${rank}) AS rank, count(*) OVER () AS total_series FROM s GROUP BY ${dimList})
-    SELECT s.bi, ${dims.join(", ")}, ${measures.length ? `${measures.join(", ")},` : ""} ranked.rank, ranked.total_series
+    SELECT s.bi, ${dims.join(", ")}, ${measures.length ? `${measures.join(", ")},` : ""} s.parts, ranked.rank, ranked.total_series
       FROM s JOIN ranked USING (${dimList}) ${limit}
      ORDER BY ${q.granularity ? "ranked.rank, s.bi" : "ranked.rank"}`;
 }
@@ -211,8 +216,10 @@ function toRow(r: Record<string, unknown>, q: MetricsQuery): MetricsRow {
   for (const d of q.dimensions) row[d] = r[d] === "" || r[d] === undefined ? null : (r[d] as string);
   for (const m of q.measures) {
     const spec = measureSpec(m);
-    if (spec.kind === "percentile") row[m] = null;
-    else row[m] = (r[m] ?? null) as string | number | null;
+    if (spec.kind === "percentile") {
+      const key = r[m];
+      row[m] = key === null || key === undefined ? null : Math.round(sketchValue(Number(key)) * 100) / 100;
+    } else row[m] = (r[m] ?? null) as string | number | null;
   }
   if (r.rank !== undefined) row.rank = Number(r.rank);
   return row;

@@ -46,6 +46,29 @@ export const SKETCHES = {
 export type SketchName = keyof typeof SKETCHES;
 export const SKETCH_NAMES = Object.keys(SKETCHES) as SketchName[];
 
+/**
+ * Quantiles whose bin key every row also stores (`<sketch>_q50`, `_q95`, `_q99`, int2, NULL for an
+ * empty sketch): a group answered by a single row — an hourly series of one model — needs neither the
+ * bins nor a second statement. They are the quantiles the metrics query offers.
+ */
+export const STORED_QUANTILES = { q50: 0.5, q95: 0.95, q99: 0.99 } as const;
+export type StoredQuantile = keyof typeof STORED_QUANTILES;
+export const STORED_QUANTILE_NAMES = Object.keys(STORED_QUANTILES) as StoredQuantile[];
+
+export function storedQuantileColumn(s: SketchName, q: number): string | null {
+  const name = STORED_QUANTILE_NAMES.find((n) => STORED_QUANTILES[n] === q);
+  return name ? `${s}_${name}` : null;
+}
+
+/**
+ * The key of quantile q of a stored sketch (keys, cumulative counts) in SQL: the rank rule of
+ * percentile_disc, max(1, ⌈q·n⌉) with q as float8, found by binary search (width_bucket) over the
+ * cumulative counts. NULL for an empty sketch.
+ */
+export function quantileKeySql(keys: string, cum: string, q: string): string {
+  return `${keys}[width_bucket(greatest(1, ceil(${q}::float8 * ${cum}[cardinality(${cum})]))::bigint - 1, ${cum}) + 1]`;
+}
+
 export function rawSketchKeySql(s: SketchName): string {
   return sketchKeySql(SKETCHES[s].raw);
 }

@@ -1,7 +1,7 @@
 import type { Sql, SqlExecutor } from "@/lib/db/sql";
 import { CUBE_NAMES, cubeHasGrain, retainedFrom, type CubeName } from "./cubes";
 import { DEPENDENT_GRAINS, SOURCE_GRAIN, nextUtc, toRuns, truncUtc, type Grain } from "./grains";
-import { deleteRowsInRangesSql, deleteRowsSql, rangeParams, recomputeRowsSql } from "./rollup-sql";
+import { deleteRowsInRangesSql, deleteRowsSql, recomputeFromFinerSql, recomputeFromRawSql, type RawTarget } from "./rollup-sql";
 
 export type MarkedGrain = "hour" | "day" | "week" | "month";
 
@@ -28,13 +28,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGrain, opts: StepOptions): Promise<number> {
   return sql.transaction(async (tx) => {
-    if (sql.kind === "postgres") {
-      // Estimates of these CTE-heavy statements are poor (fresh rollup rows have no statistics): they
-      // trigger JIT, which costs seconds to save milliseconds, and nested-loop or merge joins of CTEs
-      // (quadratic, or a sort of every event); every join here is an equi-join that hashes well.
-      // Per-bin grouping needs more than the 4 MB default to stay in memory.
-      await tx.exec(`SET LOCAL jit = off; SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem = '64MB'`);
-    }
+    // Estimates of these CTE-heavy statements are poor (fresh rollup rows have no statistics): they
+    // trigger JIT, which costs seconds to save milliseconds, and nested-loop or merge joins of CTEs
+    // (quadratic, or a sort of every event); every join here is an equi-join that hashes well.
+    // Per-bin grouping needs more than the 4 MB default to stay in memory. (PGlite too: same planner.)
+    await tx.exec(
+      `SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem = '64MB'${sql.kind === "postgres" ? "; SET LOCAL jit = off" : ""}`,
+    );
     const claimed = await tx.query<{ bucket: Date }>(
       `SELECT bucket FROM (
          SELECT bucket FROM "rollup_dirty" WHERE workspace_id = $1 AND grain = $2
@@ -49,10 +49,7 @@ export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGr
       [workspaceId, grain, claimed.map((c) => c.bucket.toISOString())],
     );
     const buckets = [...new Set(marks.map((m) => m.bucket.getTime()))].sort((a, b) => a - b);
-    for (const cube of CUBE_NAMES) {
-      if (cubeHasGrain(cube, grain)) await recomputeBuckets(tx, workspaceId, cube, grain, buckets, opts.now);
-      if (grain === "hour" && cubeHasGrain(cube, "minute")) await recomputeMinutes(tx, workspaceId, cube, buckets, opts.now);
-    }
+    await recomputeBuckets(tx, workspaceId, grain, buckets, opts.now);
     for (const parent of DEPENDENT_GRAINS[grain]) {
       const starts = [...new Set(buckets.map((b) => truncUtc(parent, b)))];
       await tx.query(`INSERT INTO "rollup_dirty" (workspace_id, grain, bucket) SELECT $1, $2, unnest($3::timestamptz[])`, [
@@ -67,33 +64,38 @@ export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGr
 }
 
 /**
- * Replaces the cube's rows of `buckets`. Buckets older than the grain's retention are only deleted.
- * A day is merged from hour rows when they all exist (inside the hour retention), otherwise from raw.
+ * Replaces every cube's rows of `buckets` (and, for hours, their minute rows). Buckets older than a
+ * grain's retention are only deleted. A day is merged from hour rows when they all exist (inside the
+ * hour retention), otherwise computed from raw events; weeks and months from days. Everything computed
+ * from raw events is one statement, so the events are read and keyed once for all cubes.
  */
-async function recomputeBuckets(tx: SqlExecutor, ws: number, cube: CubeName, grain: Grain, buckets: number[], now: number) {
-  await tx.query(deleteRowsSql(cube, grain), [ws, buckets.map(iso)]);
-  const kept = buckets.filter((b) => b >= retainedFrom(cube, grain, now));
-  const bySource = new Map<Grain | "raw", number[]>();
-  for (const b of kept) {
-    const preferred = SOURCE_GRAIN[grain];
-    // Hour rows within one hour of the retention edge may be pruned mid-way: use raw events there.
-    const source = preferred !== "raw" && b >= retainedFrom(cube, preferred, now) + HOUR ? preferred : "raw";
-    bySource.set(source, [...(bySource.get(source) ?? []), b]);
+async function recomputeBuckets(tx: SqlExecutor, ws: number, grain: Grain, buckets: number[], now: number): Promise<void> {
+  const raw: RawTarget[] = [];
+  const finer: { cube: CubeName; source: Grain; starts: number[] }[] = [];
+  for (const cube of CUBE_NAMES) {
+    if (cubeHasGrain(cube, grain)) {
+      await tx.query(deleteRowsSql(cube, grain), [ws, buckets.map(iso)]);
+      const kept = buckets.filter((b) => b >= retainedFrom(cube, grain, now));
+      const preferred = SOURCE_GRAIN[grain];
+      // Finer rows within an hour of their retention edge may be pruned mid-way: use raw events there.
+      const fromFiner = preferred === "raw" ? [] : kept.filter((b) => b >= retainedFrom(cube, preferred, now) + HOUR);
+      const fromRaw = kept.filter((b) => !fromFiner.includes(b));
+      if (fromRaw.length > 0) raw.push({ cube, grain, ranges: toRuns(grain, fromRaw) });
+      if (fromFiner.length > 0 && preferred !== "raw") finer.push({ cube, source: preferred, starts: fromFiner });
+    }
+    if (grain === "hour" && cubeHasGrain(cube, "minute")) {
+      const del = deleteRowsInRangesSql(ws, cube, "minute", toRuns("hour", buckets));
+      await tx.query(del.text, del.params);
+      const kept = buckets.filter((h) => nextUtc("hour", h) > retainedFrom(cube, "minute", now));
+      if (kept.length > 0) raw.push({ cube, grain: "minute", ranges: toRuns("hour", kept) });
+    }
   }
-  for (const [source, starts] of bySource) {
-    const runs = toRuns(grain, starts);
-    await tx.query(recomputeRowsSql(cube, grain, source, runs.length), rangeParams(ws, runs));
+  if (raw.length > 0) {
+    const st = recomputeFromRawSql(ws, raw);
+    await tx.query(st.text, st.params);
   }
-}
-
-/** Minute rows of refreshed hours, for hours inside the minute retention (older ones are only deleted). */
-async function recomputeMinutes(tx: SqlExecutor, ws: number, cube: CubeName, hours: number[], now: number) {
-  const all = toRuns("hour", hours);
-  await tx.query(deleteRowsInRangesSql(cube, "minute", all.length), rangeParams(ws, all));
-  const kept = toRuns(
-    "hour",
-    hours.filter((h) => nextUtc("hour", h) > retainedFrom(cube, "minute", now)),
-  );
-  if (kept.length === 0) return;
-  await tx.query(recomputeRowsSql(cube, "minute", "raw", kept.length), rangeParams(ws, kept));
+  for (const f of finer) {
+    const st = recomputeFromFinerSql(ws, f.cube, grain, f.source, toRuns(grain, f.starts));
+    await tx.query(st.text, st.params);
+  }
 }

@@ -1,4 +1,4 @@
-import { BASE_COLUMNS, BASE_COLUMN_NAMES, SKETCH_NAMES, rawSketchKeySql } from "./base-columns";
+import { BASE_COLUMNS, BASE_COLUMN_NAMES, SKETCH_NAMES, STORED_QUANTILES, STORED_QUANTILE_NAMES, quantileKeySql, rawSketchKeySql } from "./base-columns";
 import { CUBES, type CubeName } from "./cubes";
 import { rawDimensionSql, type Dimension } from "./dimensions";
 import type { Grain } from "./grains";
@@ -22,38 +22,24 @@ function dimList(cube: CubeName, prefix = ""): string {
     .join(", ");
 }
 
-/**
- * Source rows mapped onto target buckets, as CTE `ev`. Raw: one row per event with its base values and
- * sketch keys. Finer grain: the cube's rows with their sums and sketch arrays.
- * Parameters: see recomputeRowsSql.
- */
-function sourceCte(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: number): string {
-  if (source === "raw") {
-    const cols = [
-      `date_trunc('${grain}', e.ts, 'UTC') AS bucket`,
-      ...dims(cube).map((d) => `${rawDimensionSql(d)} AS ${ident(d)}`),
-      ...BASE_COLUMN_NAMES.map((b) => `${BASE_COLUMNS[b].raw} AS ${ident(b)}`),
-      ...SKETCH_NAMES.map((s) => `${rawSketchKeySql(s)} AS ${ident(`${s}_k`)}`),
-    ];
-    return `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = $1 AND ${rangeCondition("e.ts", ranges)})`;
+export type Range = { lo: number; hi: number };
+export type Statement = { text: string; params: unknown[] };
+
+/** Positional parameters of one statement. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
   }
-  const cols = [
-    `date_trunc('${grain}', s.bucket, 'UTC') AS bucket`,
-    dimList(cube, "s."),
-    ...BASE_COLUMN_NAMES.map((b) => `s.${ident(b)}`),
-    ...SKETCH_NAMES.flatMap((k) => [`s.${ident(`${k}_keys`)}`, `s.${ident(`${k}_cum`)}`]),
-  ];
-  return `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM ${ident(CUBES[cube].table)} s WHERE s.workspace_id = $1 AND s.grain = '${source}' AND ${rangeCondition("s.bucket", ranges)})`;
 }
 
-/**
- * The source rows tagged with their target row's integer id, as CTE `evg`: one hash join per source row,
- * so the per-bin grouping and ordering of the sketches work on (int8, int2) instead of the bucket and
- * every text dimension.
- */
-function taggedCte(cube: CubeName, source: Grain | "raw"): string {
-  const cols = SKETCH_NAMES.flatMap((s) => (source === "raw" ? [`ev.${ident(`${s}_k`)}`] : [`ev.${ident(`${s}_keys`)}`, `ev.${ident(`${s}_cum`)}`]));
-  return `evg AS MATERIALIZED (SELECT g.gid, ${cols.join(", ")} FROM ev JOIN g USING (bucket, ${dimList(cube)}))`;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `(col >= $a AND col < $b) OR …`: literal ranges give the planner true estimates and partition pruning. */
+function rangeCondition(column: string, ranges: readonly Range[], p: Params): string {
+  if (ranges.length < 1) throw new RangeError("at least one range is needed");
+  return `(${ranges.map((r) => `(${column} >= ${p.add(iso(r.lo))}::timestamptz AND ${column} < ${p.add(iso(r.hi))}::timestamptz)`).join(" OR ")})`;
 }
 
 function sumSql(b: (typeof BASE_COLUMN_NAMES)[number]): string {
@@ -62,67 +48,119 @@ function sumSql(b: (typeof BASE_COLUMN_NAMES)[number]): string {
 }
 
 /**
- * Bins of one sketch per target row, as CTE `<sketch>`: (gid, keys[], cum[]) in key order. Finer rows
- * give back their counts as differences of consecutive cumulative counts (three set-returning functions
- * in one target list advance in lockstep).
+ * The CTEs computing one target's rows from CTE `ev` and INSERTing them, all names prefixed with `t`:
+ * `<t>g` the rows with their sums and an integer id per row (gid); `<t>evg` the source rows tagged with
+ * that id (one hash join per source row, so the per-bin grouping and ordering of the sketches work on
+ * (int8, int2) instead of the bucket and every text dimension); one CTE per sketch with (gid, keys[],
+ * cum[]) in key order — finer rows give back their counts as differences of consecutive cumulative
+ * counts (three set-returning functions in one target list advance in lockstep); `<t>ins` the INSERT.
+ * `bucket` is ev's column holding the target bucket; `where` restricts ev to the target's buckets.
  */
-function sketchCte(sketch: (typeof SKETCH_NAMES)[number], source: Grain | "raw"): string {
-  const keys = ident(`${sketch}_keys`);
-  const cum = ident(`${sketch}_cum`);
-  const bins =
-    source === "raw"
-      ? `SELECT gid, ${ident(`${sketch}_k`)} AS k, count(*) AS c FROM evg WHERE ${ident(`${sketch}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${sketch}_k`)}`
-      : `SELECT gid, k, sum(c) AS c FROM (
-           SELECT gid, unnest(${keys}) AS k, unnest(${cum}) - unnest(array_prepend(0::bigint, ${cum}[1:cardinality(${cum}) - 1])) AS c
-             FROM evg WHERE cardinality(${keys}) > 0) AS u GROUP BY gid, k`;
-  return `${sketch} AS (
+function targetCtes(t: string, cube: CubeName, grain: Grain, source: Grain | "raw", bucket: string, where: string, ws: string): string[] {
+  const d = dims(cube);
+  const group = [bucket, ...d.map(ident)].join(", ");
+  const join = [`ev.${bucket} = ${t}g.bucket`, ...d.map((x) => `ev.${ident(x)} = ${t}g.${ident(x)}`)].join(" AND ");
+  const tagged = SKETCH_NAMES.flatMap((s) => (source === "raw" ? [`ev.${ident(`${s}_k`)}`] : [`ev.${ident(`${s}_keys`)}`, `ev.${ident(`${s}_cum`)}`]));
+  const sketches = SKETCH_NAMES.map((s) => {
+    const keys = ident(`${s}_keys`);
+    const cum = ident(`${s}_cum`);
+    const bins =
+      source === "raw"
+        ? `SELECT gid, ${ident(`${s}_k`)} AS k, count(*) AS c FROM ${t}evg WHERE ${ident(`${s}_k`)} IS NOT NULL GROUP BY gid, ${ident(`${s}_k`)}`
+        : `SELECT gid, k, sum(c) AS c FROM (
+             SELECT gid, unnest(${keys}) AS k, unnest(${cum}) - unnest(array_prepend(0::bigint, ${cum}[1:cardinality(${cum}) - 1])) AS c
+               FROM ${t}evg WHERE cardinality(${keys}) > 0) AS u GROUP BY gid, k`;
+    return `${t}${s} AS (
       SELECT gid, array_agg(k ORDER BY k) AS keys, array_agg(cum ORDER BY k) AS cum
         FROM (SELECT gid, k, sum(c) OVER (PARTITION BY gid ORDER BY k)::bigint AS cum FROM (${bins}) AS b) AS bins GROUP BY gid)`;
-}
-
-/**
- * INSERT of the (cube, grain) rows of the target buckets covered by the source ranges, computed from
- * `source`. Run after deleteRowsSql for the same buckets, in the same transaction. Parameters: $1 the
- * workspace, then one (lo, hi) pair of timestamptz per range (see rangeParams): literal ranges give the
- * planner true row estimates and plan-time partition pruning, which an unnest() join hides.
- */
-export function recomputeRowsSql(cube: CubeName, grain: Grain, source: Grain | "raw", ranges: number): string {
-  const group = `bucket, ${dimList(cube)}`;
-  const table = ident(CUBES[cube].table);
+  });
   const columns = [
     "workspace_id",
     "grain",
     "bucket",
-    ...dims(cube),
+    ...d,
     ...BASE_COLUMN_NAMES,
-    ...SKETCH_NAMES.flatMap((s) => [`${s}_keys`, `${s}_cum`]),
+    ...SKETCH_NAMES.flatMap((s) => [`${s}_keys`, `${s}_cum`, ...STORED_QUANTILE_NAMES.map((q) => `${s}_${q}`)]),
   ].map(ident);
   const values = [
-    "$1",
+    ws,
     `'${grain}'`,
-    "g.bucket",
-    dimList(cube, "g."),
-    ...BASE_COLUMN_NAMES.map((b) => `g.${ident(b)}`),
-    ...SKETCH_NAMES.flatMap((s) => [`COALESCE(${s}.keys, '{}')`, `COALESCE(${s}.cum, '{}')`]),
+    `${t}g.bucket`,
+    ...d.map((x) => `${t}g.${ident(x)}`),
+    ...BASE_COLUMN_NAMES.map((b) => `${t}g.${ident(b)}`),
+    ...SKETCH_NAMES.flatMap((s) => [
+      `COALESCE(${t}${s}.keys, '{}')`,
+      `COALESCE(${t}${s}.cum, '{}')`,
+      ...STORED_QUANTILE_NAMES.map((q) => quantileKeySql(`${t}${s}.keys`, `${t}${s}.cum`, String(STORED_QUANTILES[q]))),
+    ]),
   ];
-  return `WITH ${sourceCte(cube, grain, source, ranges)},
-    g AS MATERIALIZED (SELECT row_number() OVER () AS gid, ${group}, ${BASE_COLUMN_NAMES.map(sumSql).join(", ")} FROM ev GROUP BY ${group}),
-    ${taggedCte(cube, source)},
-    ${SKETCH_NAMES.map((s) => sketchCte(s, source)).join(",\n    ")}
-    INSERT INTO ${table} (${columns.join(", ")})
-    SELECT ${values.join(", ")}
-      FROM g ${SKETCH_NAMES.map((s) => `LEFT JOIN ${s} USING (gid)`).join(" ")}`;
+  return [
+    `${t}g AS MATERIALIZED (SELECT row_number() OVER () AS gid, ${bucket} AS bucket, ${d.map(ident).join(", ")}, ${BASE_COLUMN_NAMES.map(sumSql).join(", ")}
+       FROM ev WHERE ${where} GROUP BY ${group})`,
+    `${t}evg AS MATERIALIZED (SELECT ${t}g.gid, ${tagged.join(", ")} FROM ev JOIN ${t}g ON ${join} WHERE ${where})`,
+    ...sketches,
+    `${t}ins AS (INSERT INTO ${ident(CUBES[cube].table)} (${columns.join(", ")})
+       SELECT ${values.join(", ")} FROM ${t}g ${SKETCH_NAMES.map((s) => `LEFT JOIN ${t}${s} USING (gid)`).join(" ")} RETURNING 1)`,
+  ];
 }
 
-/** The `(col >= $n AND col < $n+1) OR …` condition of `ranges` ranges, parameters from $2 on. */
-function rangeCondition(column: string, ranges: number): string {
-  if (ranges < 1) throw new RangeError("at least one range is needed");
-  return `(${Array.from({ length: ranges }, (_, i) => `(${column} >= $${2 + 2 * i} AND ${column} < $${3 + 2 * i})`).join(" OR ")})`;
+export type RawTarget = { cube: CubeName; grain: Grain; ranges: readonly Range[] };
+
+/**
+ * One statement recomputing several (cube, grain) targets from raw events: the events of the union of
+ * their ranges are read and keyed (sketch keys, buckets) once, then each target groups its own
+ * dimensions over its own ranges and INSERTs. Run after the targets' rows were deleted, in the same
+ * transaction. Returns how many rows were inserted (column n).
+ */
+export function recomputeFromRawSql(workspaceId: number, targets: readonly RawTarget[]): Statement {
+  const p = new Params();
+  const ws = p.add(workspaceId);
+  const grains = [...new Set(targets.map((t) => t.grain))];
+  const dimsUsed = [...new Set(targets.flatMap((t) => dims(t.cube)))];
+  const all = mergeRanges(targets.flatMap((t) => t.ranges));
+  const cols = [
+    "e.ts",
+    ...grains.map((g) => `date_trunc('${g}', e.ts, 'UTC') AS ${ident(`b_${g}`)}`),
+    ...dimsUsed.map((d) => `${rawDimensionSql(d)} AS ${ident(d)}`),
+    ...BASE_COLUMN_NAMES.map((b) => `${BASE_COLUMNS[b].raw} AS ${ident(b)}`),
+    ...SKETCH_NAMES.map((s) => `${rawSketchKeySql(s)} AS ${ident(`${s}_k`)}`),
+  ];
+  const ctes = [`ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = ${ws} AND ${rangeCondition("e.ts", all, p)})`];
+  targets.forEach((t, i) => {
+    const same = t.ranges.length === all.length && t.ranges.every((r, j) => r.lo === all[j]?.lo && r.hi === all[j]?.hi);
+    ctes.push(...targetCtes(`t${i}_`, t.cube, t.grain, "raw", ident(`b_${t.grain}`), same ? "true" : rangeCondition("ev.ts", t.ranges, p), ws));
+  });
+  const total = targets.map((_, i) => `(SELECT count(*) FROM t${i}_ins)`).join(" + ");
+  return { text: `WITH ${ctes.join(",\n  ")}\nSELECT ${total} AS n`, params: p.values };
 }
 
-/** Parameters of a statement built with `ranges` ranges: the workspace, then lo/hi per range. */
-export function rangeParams(workspaceId: number, runs: readonly { lo: number; hi: number }[]): unknown[] {
-  return [workspaceId, ...runs.flatMap((r) => [new Date(r.lo).toISOString(), new Date(r.hi).toISOString()])];
+/**
+ * The (cube, grain) rows of the target buckets covered by `ranges`, merged from the cube's `source`
+ * rows (a finer grain). Run after the target rows were deleted, in the same transaction.
+ */
+export function recomputeFromFinerSql(workspaceId: number, cube: CubeName, grain: Grain, source: Grain, ranges: readonly Range[]): Statement {
+  const p = new Params();
+  const ws = p.add(workspaceId);
+  const cols = [
+    `date_trunc('${grain}', s.bucket, 'UTC') AS bucket`,
+    dimList(cube, "s."),
+    ...BASE_COLUMN_NAMES.map((b) => `s.${ident(b)}`),
+    ...SKETCH_NAMES.flatMap((k) => [`s.${ident(`${k}_keys`)}`, `s.${ident(`${k}_cum`)}`]),
+  ];
+  const ev = `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM ${ident(CUBES[cube].table)} s
+    WHERE s.workspace_id = ${ws} AND s.grain = '${source}' AND ${rangeCondition("s.bucket", ranges, p)})`;
+  const ctes = [ev, ...targetCtes("t_", cube, grain, source, "bucket", "true", ws)];
+  return { text: `WITH ${ctes.join(",\n  ")}\nSELECT (SELECT count(*) FROM t_ins) AS n`, params: p.values };
+}
+
+function mergeRanges(ranges: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const r of [...ranges].sort((a, b) => a.lo - b.lo)) {
+    const last = out[out.length - 1];
+    if (last && last.hi >= r.lo) last.hi = Math.max(last.hi, r.hi);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 /** Deletes the (cube, grain) rows of the buckets starting at $2 (timestamptz[]). */
@@ -131,8 +169,10 @@ export function deleteRowsSql(cube: CubeName, grain: Grain): string {
 }
 
 /** Deletes the (cube, grain) rows whose bucket lies in the ranges (minute rows of refreshed hours). */
-export function deleteRowsInRangesSql(cube: CubeName, grain: Grain, ranges: number): string {
-  return `DELETE FROM ${ident(CUBES[cube].table)} WHERE workspace_id = $1 AND grain = '${grain}' AND ${rangeCondition("bucket", ranges)}`;
+export function deleteRowsInRangesSql(workspaceId: number, cube: CubeName, grain: Grain, ranges: readonly Range[]): Statement {
+  const p = new Params();
+  const ws = p.add(workspaceId);
+  return { text: `DELETE FROM ${ident(CUBES[cube].table)} WHERE workspace_id = ${ws} AND grain = '${grain}' AND ${rangeCondition("bucket", ranges, p)}`, params: p.values };
 }
 
 /** Deletes a cube's rows of a grain older than $2 (retention). */

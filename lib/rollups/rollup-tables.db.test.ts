@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
 import { openTestDatabase } from "@/prisma/seed/test-db";
-import { BASE_COLUMNS, BASE_COLUMN_NAMES, SKETCH_NAMES } from "./base-columns";
+import { BASE_COLUMNS, BASE_COLUMN_NAMES, SKETCH_NAMES, STORED_QUANTILE_NAMES } from "./base-columns";
 import { CUBE_NAMES, CUBES } from "./cubes";
 import { sketchKey, sketchKeySql } from "./sketch";
 
@@ -30,10 +30,14 @@ describe("rollup tables", () => {
         ...SKETCH_NAMES.flatMap((s) => [
           [`${s}_keys`, "_int2"],
           [`${s}_cum`, "_int8"],
+          ...STORED_QUANTILE_NAMES.map((q) => [`${s}_${q}`, "int2"]),
         ]),
       ];
       expect(cols.map((c) => [c.column_name, c.udt_name]).sort()).toEqual(expected.sort());
-      expect(cols.every((c) => c.is_nullable === "NO")).toBe(true);
+      // Only the stored quantile keys may be NULL (an empty sketch has none).
+      expect(cols.filter((c) => c.is_nullable === "YES").map((c) => c.column_name).sort()).toEqual(
+        SKETCH_NAMES.flatMap((s) => STORED_QUANTILE_NAMES.map((q) => `${s}_${q}`)).sort(),
+      );
     }
   });
 
