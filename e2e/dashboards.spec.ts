@@ -104,6 +104,19 @@ test.describe("dashboards", () => {
     await expect(spend).toHaveAttribute("data-value", unfiltered ?? "");
   });
 
+  test("each chart has a table view, reachable and operable by keyboard", async ({ page }) => {
+    await signIn(page, DEMO);
+    await page.goto(`/spend?${RANGE}`);
+    const toggle = page.getByRole("button", { name: /^Show table for Spend over time/ });
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    const table = page.getByRole("table", { name: /^Spend over time by provider/ });
+    await expect(table).toBeVisible();
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(24);
+    await expect(table.locator("tfoot")).toContainText("Total");
+    await expect(page.getByRole("button", { name: /^Show chart for Spend over time/ })).toHaveAttribute("aria-pressed", "true");
+  });
+
   test("Overview shows exactly the metrics API's numbers for the same range and filters", async ({ page }) => {
     await signIn(page, DEMO);
     const from = utcDay(-7);

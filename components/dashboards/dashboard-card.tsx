@@ -10,7 +10,3 @@ export function DashboardCard({ id, title, description, actions, children, class
     </Card>
   );
 }
-
-export function CardBodyPad({ children }: { children: ReactNode }) {
-  return <div className="px-5 py-4">{children}</div>;
-}

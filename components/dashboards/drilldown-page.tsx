@@ -6,6 +6,7 @@ import { DashboardPage } from "@/components/shell/dashboard-page";
 import type { CardContext } from "@/lib/dashboards/card-context";
 import { drilldownTable, DRILLDOWN_KPIS, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";
 import { viewQueryString } from "@/lib/dashboards/view-query-string";
+import type { StackBy } from "@/lib/dashboards/cards/spend-over-time";
 import { CardSkeleton, StatsSkeleton } from "./card-skeleton";
 import { DimensionSeriesCard, KpiSection, MeasureSeriesCard, TableCard } from "./generic-cards";
 import { SpendOverTimeSection } from "./spend-over-time-section";
@@ -15,7 +16,7 @@ import { PERCENTILE_COLORS } from "@/components/charts/chart-palette";
  * One tenant's or one feature's own dashboard: the global filters still apply, the drilled-into value is
  * pinned (the bar hides that filter). Same cards and loaders as the list pages, scoped by the pin.
  */
-export function DrilldownPage({ context, c, dimension, value }: { context: DashboardContext; c: CardContext; dimension: RankedDimension; value: string }) {
+export function DrilldownPage({ context, c, dimension, value, stack }: { context: DashboardContext; c: CardContext; dimension: RankedDimension; value: string; stack: StackBy | null }) {
   const list = dimension === "tenant" ? { href: "/tenants", label: "Tenants" } : { href: "/features", label: "Features" };
   const qs = viewQueryString(c.view);
   return (
@@ -31,7 +32,7 @@ export function DrilldownPage({ context, c, dimension, value }: { context: Dashb
       </Suspense>
       {dimension === "tenant" ? (
         <Suspense fallback={<CardSkeleton title="Spend over time" />}>
-          <SpendOverTimeSection c={c} id="drilldown-spend" title="Spend over time" stack="feature" stackOptions={["feature", "model", "provider"]} />
+          <SpendOverTimeSection c={c} id="drilldown-spend" title="Spend over time" stack={stack} stackOptions={["feature", "model", "provider"]} />
         </Suspense>
       ) : (
         <Suspense fallback={<CardSkeleton title="Spend over time by tenant" />}>

@@ -23,7 +23,7 @@ type Props = { id: string; title: string; window: ViewWindow; filters: MetricsFi
 export function SpendOverTimeCard({ id, title, window, filters, initialStack, initial, stackOptions = STACK_BY }: Props) {
   const [urlStack, setStack] = useQueryState("stack", cardParsers.stack.withOptions({ history: "push", shallow: true }));
   // A drill-down offers fewer breakdowns (a tenant page is not stacked by tenant): fall back to its first.
-  const stack = stackOptions.includes(urlStack) ? urlStack : stackOptions[0]!;
+  const stack = urlStack && stackOptions.includes(urlStack) ? urlStack : stackOptions[0]!;
   const request = useMemo(() => spendOverTimeRequest(window, stack, filters), [window, stack, filters]);
   // The answer travels with the breakdown it answers: while a new one loads, the previous chart
   // (keepPreviousData) must still be prepared by its own dimension.

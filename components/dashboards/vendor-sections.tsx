@@ -43,6 +43,7 @@ export async function VendorMatrixCard({ c }: { c: CardContext }) {
           csv={{ from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString() }}
           testId="table-vendor-matrix"
           dense
+          sparklinesAfter="model"
           sparklines={[
             { id: "spend-trend", header: "Spend trend", format: "usd", points: spendTrend },
             { id: "p95-trend", header: "p95 trend", format: "duration", points: p95Trend },

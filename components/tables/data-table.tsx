@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
-import { compareCells, type TableCell, type TableData, type TableRow } from "@/lib/dashboards/table-spec";
+import { compareCells, type TableCell, type TableColumn, type TableData, type TableRow } from "@/lib/dashboards/table-spec";
 import { Sparkline } from "@/components/charts/sparkline";
 import { SERIES_COLORS } from "@/components/charts/chart-palette";
 import type { SparkPoint } from "@/lib/dashboards/prepare-sparklines";
@@ -31,6 +31,8 @@ type Props = {
   sparklines?: SparkColumn[];
   /** Tighter cells for wide matrices; the first column stays in view while the rest scrolls sideways. */
   dense?: boolean;
+  /** Puts the trend columns right after this column (default: at the end), so they are seen without scrolling. */
+  sparklinesAfter?: string;
 };
 
 /**
@@ -38,7 +40,7 @@ type Props = {
  * buttons with aria-sort, numbers compare by value (decimal strings too), empties sort last, and the
  * footer shows the exact totals of summable columns — the same totals the CSV export carries.
  */
-export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [], dense = false }: Props) {
+export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [], dense = false, sparklinesAfter }: Props) {
   const pad = dense ? "px-2" : "px-3";
   const sticky = dense ? "first:sticky first:left-0 first:z-10 first:bg-white dark:first:bg-zinc-900" : "";
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
@@ -62,6 +64,10 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
   const rows = t.getRowModel().rows;
   const shown = table.columns.filter((c) => !c.under);
   const underOf = (id: string) => table.columns.find((c) => c.under === id);
+  // Data columns and trend columns in display order (trends after `sparklinesAfter`, else last).
+  const at = sparklinesAfter ? shown.findIndex((c) => c.id === sparklinesAfter) + 1 : shown.length;
+  const slots: ({ kind: "col"; c: TableColumn } | { kind: "spark"; sp: SparkColumn; i: number })[] = shown.map((c) => ({ kind: "col" as const, c }));
+  slots.splice(at > 0 ? at : shown.length, 0, ...sparklines.map((sp, i) => ({ kind: "spark" as const, sp, i })));
   const visible = showAll ? rows : rows.slice(0, pageSize);
   const hasTotals = table.columns.some((c) => c.total === "sum");
 
@@ -79,9 +85,16 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
           <thead className="text-xs text-zinc-500 dark:text-zinc-400">
             {t.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-zinc-200 dark:border-zinc-800">
-                {group.headers.map((header) => {
-                  const spec = table.columns.find((c) => c.id === header.column.id)!;
-                  if (spec.under) return null;
+                {slots.map((slot) => {
+                  if (slot.kind === "spark") {
+                    return (
+                      <th key={slot.sp.id} scope="col" className={`${pad} py-2 font-medium uppercase last:pr-5`}>
+                        {slot.sp.header}
+                      </th>
+                    );
+                  }
+                  const spec = slot.c;
+                  const header = group.headers.find((h) => h.column.id === spec.id)!;
                   const sorted = header.column.getIsSorted();
                   const numeric = spec.format !== "text";
                   return (
@@ -105,18 +118,23 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                     </th>
                   );
                 })}
-                {sparklines.map((sp) => (
-                  <th key={sp.id} scope="col" className={`${pad} py-2 font-medium uppercase last:pr-5`}>
-                    {sp.header}
-                  </th>
-                ))}
               </tr>
             ))}
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {visible.map((row) => (
               <tr key={row.id} data-testid={testId ? `${testId}-row` : undefined} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                {shown.map((c) => {
+                {slots.map((slot) => {
+                  if (slot.kind === "spark") {
+                    const { sp, i } = slot;
+                    const rowName = table.columns.filter((c) => c.format === "text").map((c) => row.original.cells[c.id] ?? "—").join(" / ");
+                    return (
+                      <td key={sp.id} className={`${pad} py-1 last:pr-5`}>
+                        <Sparkline points={sp.points[row.original.id] ?? []} format={sp.format} label={`${sp.header}, ${rowName}`} color={SERIES_COLORS[i % SERIES_COLORS.length]} />
+                      </td>
+                    );
+                  }
+                  const { c } = slot;
                   const sub = underOf(c.id);
                   return (
                     <td key={c.id} className={`${pad} py-2 whitespace-nowrap first:pl-5 last:pr-5 ${sticky} ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
@@ -125,18 +143,15 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                     </td>
                   );
                 })}
-                {sparklines.map((sp, i) => (
-                  <td key={sp.id} className={`${pad} py-1 last:pr-5`}>
-                    <Sparkline points={sp.points[row.original.id] ?? []} format={sp.format} label={`${sp.header}, ${table.columns.filter((c) => c.format === "text").map((c) => row.original.cells[c.id] ?? "—").join(" / ")}`} color={SERIES_COLORS[i % SERIES_COLORS.length]} />
-                  </td>
-                ))}
               </tr>
             ))}
           </tbody>
           {hasTotals ? (
             <tfoot className="border-t-2 border-zinc-200 font-semibold dark:border-zinc-700">
               <tr>
-                {shown.map((c, i) => {
+                {slots.map((slot, i) => {
+                  if (slot.kind === "spark") return <td key={slot.sp.id} />;
+                  const { c } = slot;
                   const total = table.totals[c.id];
                   return i === 0 ? (
                     <th key={c.id} scope="row" className={`${pad} py-2 pl-5 text-left ${sticky}`}>
@@ -154,9 +169,6 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                     </td>
                   );
                 })}
-                {sparklines.map((sp) => (
-                  <td key={sp.id} />
-                ))}
               </tr>
             </tfoot>
           ) : null}

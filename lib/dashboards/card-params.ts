@@ -12,7 +12,8 @@ export const DEFAULT_THRESHOLD_PCT = 20;
  * server render of a shared link starts from them, so every view stays a link.
  */
 export const cardParsers = {
-  stack: parseAsStringLiteral(STACK_BY).withDefault("provider"),
+  /** No default: each stacked chart falls back to its own first breakdown (provider on Spend, feature on a tenant). */
+  stack: parseAsStringLiteral(STACK_BY),
   lmodel: parseAsString,
   pmetric: parseAsStringLiteral(LATENCY_METRICS).withDefault("latency"),
   pct: parseAsStringLiteral(PERCENTILES).withDefault("p95"),

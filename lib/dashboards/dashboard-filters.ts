@@ -20,6 +20,8 @@ export const FILTER_FIELDS = {
 
 export type FilterField = keyof typeof FILTER_FIELDS;
 export const FILTER_FIELD_NAMES = Object.keys(FILTER_FIELDS) as FilterField[];
+/** The URL params of the filter bar: links between analytics pages should carry them like the range. */
+export const FILTER_URL_KEYS = FILTER_FIELD_NAMES.map((f) => FILTER_FIELDS[f].urlKey);
 
 const list = parseAsArrayOf(parseAsString).withDefault([]);
 
@@ -59,8 +61,4 @@ export function toMetricsFilters(filters: DashboardFilters, pinned: Partial<Reco
     if (values.length > 0) out[FILTER_FIELDS[f].filterKey] = values;
   }
   return out;
-}
-
-export function activeFilterCount(filters: DashboardFilters): number {
-  return FILTER_FIELD_NAMES.reduce((n, f) => n + (filters[f].length > 0 ? 1 : 0), 0);
 }

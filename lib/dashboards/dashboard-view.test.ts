@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFilterParams, normalizeFilters, toMetricsFilters, activeFilterCount } from "./dashboard-filters";
+import { FILTER_URL_KEYS, loadFilterParams, normalizeFilters, toMetricsFilters } from "./dashboard-filters";
 import { resolveDashboardView } from "./dashboard-view";
 import { viewQueryString } from "./view-query-string";
 import { clampThreshold, loadCardParams } from "./card-params";
@@ -15,7 +15,7 @@ describe("dashboard view from the URL", () => {
     expect(v.granularity).toBe("hour");
     expect(v.filters.provider).toEqual(["anthropic", "openai"]);
     expect(toMetricsFilters(v.filters)).toEqual({ provider: ["anthropic", "openai"], workloadClass: ["batch"] });
-    expect(activeFilterCount(v.filters)).toBe(2);
+    expect(FILTER_URL_KEYS).toEqual(["provider", "model", "region", "tenant", "feature", "workload"]);
   });
 
   it("drops empty and over-long values and de-duplicates", () => {
@@ -40,7 +40,8 @@ describe("dashboard view from the URL", () => {
   });
 
   it("card controls fall back to defaults and clamp the regression threshold", () => {
-    expect(loadCardParams({ stack: "nonsense", pct: "p99" })).toMatchObject({ stack: "provider", pct: "p99", threshold: 20 });
+    expect(loadCardParams({ stack: "nonsense", pct: "p99" })).toMatchObject({ stack: null, pct: "p99", threshold: 20 });
+    expect(loadCardParams({ stack: "feature" }).stack).toBe("feature");
     expect(clampThreshold(0)).toBe(1);
     expect(clampThreshold(10_000)).toBe(500);
     expect(clampThreshold(Number.NaN)).toBe(20);

@@ -1,5 +1,4 @@
 import { cardFilters, cardWindow, previousWindow, type CardContext } from "./card-context";
-import type { MetricsRow } from "./chart-data";
 import { toDecimal, type MeasureName } from "./measure-display";
 import { metricsRequest, type Dimension } from "./metrics-request";
 import { prepareDimensionSeries, type DimensionChartData } from "./prepare-dimension-series";
@@ -74,9 +73,4 @@ export async function loadMeasureTable(c: CardContext, spec: TableSpec): Promise
     sortBy: spec.sortBy,
     truncated: now.rows.length >= TABLE_LIMIT || now.meta.truncated === true,
   });
-}
-
-/** Raw rows of one question, for cards whose prepare step lives next to a client component. */
-export async function loadRows(c: CardContext, request: Parameters<typeof queryMetrics>[1]): Promise<MetricsRow[]> {
-  return (await queryMetrics(c, request)).rows;
 }

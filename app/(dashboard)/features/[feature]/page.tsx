@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DrilldownPage } from "@/components/dashboards/drilldown-page";
 import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadCardParams } from "@/lib/dashboards/card-params";
 import { drilldownValue } from "@/lib/dashboards/drilldown-value";
 
 type Props = { params: Promise<{ feature: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -15,6 +16,7 @@ export default async function FeaturePage({ params, searchParams }: Props) {
   const feature = drilldownValue((await params).feature);
   if (feature === null) notFound();
   const context = await loadDashboardContext(searchParams);
-  const c = await cardContextOf(context, await searchParams, { feature });
-  return <DrilldownPage context={context} c={c} dimension="feature" value={feature} />;
+  const query = await searchParams;
+  const c = await cardContextOf(context, query, { feature });
+  return <DrilldownPage context={context} c={c} dimension="feature" value={feature} stack={loadCardParams(query).stack} />;
 }
