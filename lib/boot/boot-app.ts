@@ -33,6 +33,14 @@ async function boot(): Promise<void> {
         : `[unitscope] demo workspace already seeded`,
       `[unitscope] demo login: ${seeded.login.email} / ${seeded.login.password}`,
     );
+    if (seeded.created) {
+      // Build the fresh demo's rollups before the first request: its first dashboards then read
+      // rollups, not 30 days of raw events, and the worker starts with nothing to catch up on.
+      const { refreshDirtyWorkspaces } = await import("@/lib/rollups/refresh-rollups");
+      const t = Date.now();
+      const buckets = await refreshDirtyWorkspaces(db.sql);
+      lines.push(`[unitscope] built the demo's rollups (${buckets.toLocaleString("en-US")} buckets) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
   }
 
   if (db.config.kind === "pglite" || process.env.UNITSCOPE_WORKER !== "off") {

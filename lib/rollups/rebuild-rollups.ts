@@ -1,7 +1,7 @@
 import type { Sql } from "@/lib/db/sql";
 import { CUBE_NAMES, CUBES } from "./cubes";
 import { hoursOverlapping, nextUtc, truncUtc } from "./grains";
-import { defaultMaxBuckets, type RefreshResult } from "./refresh-rollups";
+import { defaultMaxBuckets, yieldToEventLoop, type RefreshResult } from "./refresh-rollups";
 import { refreshStep, type MarkedGrain } from "./refresh-step";
 
 export type RebuildOptions = {
@@ -52,6 +52,7 @@ export async function rebuildRollups(sql: Sql, workspaceId: number, opts: Rebuil
         if (n === 0) return;
         buckets[grain] += n;
         await opts.onStep?.(grain, n);
+        if (sql.kind === "pglite") await yieldToEventLoop(); // see refreshRollups
       }
     };
     await Promise.all(Array.from({ length: workers }, drain));
