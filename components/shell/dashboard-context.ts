@@ -4,7 +4,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { readDateRange } from "@/lib/date-range/resolve-date-range";
 import { memberContextOf } from "@/lib/members/member-context";
-import { getUsageSnapshot } from "@/lib/overview/get-usage-snapshot";
+import { workspaceHasEvents } from "@/lib/overview/workspace-has-events";
 import { requestOrigin } from "./request-origin";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -17,8 +17,8 @@ export const loadDashboardContext = cache(async (searchParams: SearchParams) => 
   const access = await requireAccess();
   const [range, prisma, origin] = await Promise.all([readDateRange(searchParams), getPrisma(), requestOrigin()]);
   const ctx = memberContextOf(access);
-  const snapshot = await getUsageSnapshot(prisma, ctx, range);
-  return { access, ctx, prisma, range, snapshot, origin, canCreateKeys: can(access.role, "keys:manage") };
+  const hasEvents = await workspaceHasEvents(prisma, ctx);
+  return { access, ctx, prisma, range, hasEvents, origin, canCreateKeys: can(access.role, "keys:manage") };
 });
 
 export type DashboardContext = Awaited<ReturnType<typeof loadDashboardContext>>;

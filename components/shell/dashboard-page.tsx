@@ -19,7 +19,7 @@ export function DashboardPage({ title, description, context, children }: { title
           </span>
         }
       />
-      {context.snapshot.hasEvents ? <div className="space-y-6">{children}</div> : <FirstEventPanel origin={context.origin} canCreateKeys={context.canCreateKeys} />}
+      {context.hasEvents ? <div className="space-y-6">{children}</div> : <FirstEventPanel origin={context.origin} canCreateKeys={context.canCreateKeys} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hrefWithView, isActive, NAV_ITEMS } from "./nav-items";
+import { FILTER_URL_KEYS } from "@/lib/dashboards/dashboard-filters";
+import { hrefWithView, isActive, NAV_ITEMS, SHARED_VIEW_PARAMS } from "./nav-items";
 
 const item = (label: string) => NAV_ITEMS.find((i) => i.label === label)!;
 
@@ -20,5 +21,12 @@ describe("navigation", () => {
     expect(hrefWithView(item("Spend"), current)).toBe("/spend?range=custom&from=2026-11-01&to=2026-11-03");
     expect(hrefWithView(item("Settings"), current)).toBe("/settings");
     expect(hrefWithView(item("Vendors"), new URLSearchParams())).toBe("/vendors");
+  });
+
+  it("carries the global filters between dashboards too", () => {
+    const current = new URLSearchParams("range=7d&provider=openai,anthropic&workload=batch&sort=cost");
+    expect(hrefWithView(item("Tenants"), current)).toBe("/tenants?range=7d&provider=openai%2Canthropic&workload=batch");
+    expect(hrefWithView(item("Settings"), current)).toBe("/settings");
+    for (const key of FILTER_URL_KEYS) expect(SHARED_VIEW_PARAMS).toContain(key);
   });
 });

@@ -19,8 +19,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon, keepsRange: false },
 ];
 
-/** The URL params that describe the shared view (range now; the analytics filter bar adds its own). */
-export const SHARED_VIEW_PARAMS = ["range", "from", "to"] as const;
+/**
+ * The URL params that describe the shared view: the date range and the global filter bar's keys
+ * (lib/dashboards/dashboard-filters FILTER_URL_KEYS, restated here so this client module does not pull
+ * in the server loader; a unit test keeps the two equal).
+ */
+export const SHARED_VIEW_PARAMS = ["range", "from", "to", "provider", "model", "region", "tenant", "feature", "workload"] as const;
 
 export function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);

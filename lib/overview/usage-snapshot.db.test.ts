@@ -5,6 +5,7 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { getUsageSnapshot } from "./get-usage-snapshot";
 import { listRecentEvents } from "./list-recent-events";
+import { workspaceHasEvents } from "./workspace-has-events";
 
 let db: Database;
 let ctx: MemberContext;
@@ -70,6 +71,11 @@ describe("getUsageSnapshot", () => {
     const s = await getUsageSnapshot(db.prisma, ctx, { from: at(100), to: at(200) });
     expect(s.hasEvents).toBe(true);
     expect(s.range).toEqual({ events: 0, effectiveCostUsd: "0", providers: 0, models: 0, unpricedEvents: 0 });
+  });
+
+  it("workspaceHasEvents: true once a workspace stored an event, false before", async () => {
+    expect(await workspaceHasEvents(db.prisma, ctx)).toBe(true);
+    expect(await workspaceHasEvents(db.prisma, empty)).toBe(false);
   });
 
   it("a workspace without events says so", async () => {
