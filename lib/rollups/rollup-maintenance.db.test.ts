@@ -8,7 +8,9 @@ import { compareAnswers } from "@/lib/metrics/testing/compare-answers";
 import { exactFromRaw } from "@/lib/metrics/testing/exact-from-raw";
 import { ingestBatch, seedMetricsWorkspace } from "@/lib/metrics/testing/seed-metrics-workspace";
 import { generateDemoEvents } from "@/prisma/seed/demo-events";
-import { openTestDatabase } from "@/prisma/seed/test-db";
+import { openTestDatabase, uid } from "@/prisma/seed/test-db";
+import { runRepricing } from "@/lib/pricing/run-repricing";
+import { createContractTerm } from "@/lib/pricing/save-contract-term";
 import { CUBE_NAMES, CUBES } from "./cubes";
 import { noteEventsChanged } from "./note-events-changed";
 import { rebuildRollups } from "./rebuild-rollups";
@@ -112,6 +114,37 @@ describe("rollup maintenance", () => {
     const rebuilt = await rebuildRollups(db.sql, ws, { now: clock });
     expect(rebuilt.buckets.hour).toBeGreaterThan(6 * 24);
     expect(await snapshot(ws)).toEqual(incremental);
+  });
+
+  it("a real re-pricing (a discount made effective last week) reaches the query at once and survives the refresh", async () => {
+    const { workspaceId: ws } = await seedMetricsWorkspace(db, { now: NOW, days: 8, events: 1_200, seed: "reprice" });
+    await refreshRollups(db.sql, ws, { coarseDelayMs: 0, now: clock });
+    const user = await db.prisma.user.create({ data: { email: `${uid("u")}@example.com`, passwordHash: "x" } });
+    const before = await expectExact(ws, week(ws));
+    const from = new Date(NOW.getTime() - 6 * DAY);
+    const to = new Date(NOW.getTime() - 3 * DAY);
+    const saved = await createContractTerm(db, { workspaceId: ws, userId: user.id }, {
+      kind: "discount",
+      name: "retroactive 50 %",
+      provider: "openai",
+      discountPercent: "50",
+      effectiveFrom: from.toISOString(),
+      effectiveTo: to.toISOString(),
+    });
+    const run = await runRepricing(db, saved.repricingRunId!);
+    expect(run.touched).toBeGreaterThan(0);
+    // Immediately: the rewritten hours are dirty, so the query reads them from raw events.
+    const repriced = await expectExact(ws, week(ws));
+    expect(repriced.meta.sources.staleRawHours).toBeGreaterThan(0);
+    const openaiCost = (a: typeof before) => a.rows.filter((r) => r.provider === "openai").reduce((s, r) => s + Number(r.cost_usd), 0);
+    expect(openaiCost(repriced)).toBeLessThan(openaiCost(before));
+    const others = (a: typeof before) => a.rows.filter((r) => r.provider !== "openai");
+    expect(others(repriced)).toEqual(others(before));
+    // After the worker's refresh the rollups hold the new costs: same answer, no raw reads.
+    await refreshRollups(db.sql, ws, { coarseDelayMs: 0, now: clock });
+    const refreshed = await expectExact(ws, week(ws));
+    expect(refreshed.meta.sources.staleRawHours).toBe(0);
+    expect(refreshed.rows).toEqual(repriced.rows);
   });
 
   it("a rebuild removes rows whose events are gone and never touches another workspace", async () => {
