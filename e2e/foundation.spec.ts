@@ -18,6 +18,16 @@ test("a signed-out visitor is sent to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("a shared link opened while signed out leads to its view after sign-in", async ({ page }) => {
+  await page.goto("/spend?range=7d&provider=openai");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("dashboard-shell")).toBeVisible();
+  await expect(page).toHaveURL(/\/spend\?range=7d&provider=openai$/);
+});
+
 test("a wrong password is refused with a message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(DEMO.email);

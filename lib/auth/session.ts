@@ -1,8 +1,9 @@
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path-header";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./roles";
 import { resolveAccess, type Access } from "./workspace-access";
@@ -18,13 +19,22 @@ export async function getSessionUserId(): Promise<number | null> {
 /** For pages and server actions: the signed-in user's workspace and role, or a redirect to sign-in. */
 export const requireAccess = cache(async (): Promise<Access> => {
   const userId = await getSessionUserId();
-  if (userId === null) redirect("/login");
+  if (userId === null) redirect(await signInPath());
   const slug = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const prisma = await getPrisma();
   const access = (await resolveAccess(prisma, userId, slug)) ?? (slug ? await resolveAccess(prisma, userId) : null);
   if (!access) redirect("/login?error=no_workspace");
   return access;
 });
+
+/**
+ * /login, with the requested page as callbackUrl when the proxy passed it on (proxy.ts): a shared link
+ * opened while signed out leads to its view after sign-in. The login page re-validates it as a local path.
+ */
+async function signInPath(): Promise<string> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return path && path.startsWith("/") && !path.startsWith("//") && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
+}
 
 export async function requirePermission(permission: Permission): Promise<Access> {
   const access = await requireAccess();
