@@ -60,7 +60,7 @@ export function TimeSeriesChart({ data, kind, stacked = false, height = 260, col
         axisLine={false}
         allowDecimals={data.format !== "count"}
       />
-      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} data={data} />} cursor={{ stroke: "currentColor", strokeOpacity: 0.2 }} isAnimationActive={false} />
+      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} data={data} colors={colors} />} cursor={{ stroke: "currentColor", strokeOpacity: 0.2 }} isAnimationActive={false} />
     </>
   );
 

@@ -20,6 +20,7 @@ describe("formatUsd", () => {
     // 0.1 + 0.2 in floats is 0.30000000000000004; summed as decimals and shown exactly it is not.
     expect(formatUsdExact("0.3000000000")).toBe("$0.3");
     expect(formatUsdExact("12345678901.0000000001")).toBe("$12345678901.0000000001");
+    expect(formatUsdExact("-1.5000000000")).toBe("-$1.5");
   });
 });
 
@@ -35,6 +36,11 @@ describe("numbers, durations and dates", () => {
     [1234, "1.23 s"],
     [15_500, "15.5 s"],
     [125_000, "2 min 5 s"],
+    // Rounding never shows a unit's upper bound: no "1000 ms", "10.00 s", "60.0 s" or "1 min 60 s".
+    [999.7, "1.00 s"],
+    [9_996, "10.0 s"],
+    [59_960, "1 min 0 s"],
+    [119_600, "2 min 0 s"],
   ])("duration %d → %s", (ms, out) => {
     expect(formatDuration(ms)).toBe(out);
   });

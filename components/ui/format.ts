@@ -30,13 +30,17 @@ export function formatUsd(amount: string | Decimal): string {
 
 /** The exact amount for tooltips: all stored decimals, trailing zeros dropped. */
 export function formatUsdExact(amount: string | Decimal): string {
-  return `$${new Decimal(amount).toFixed()}`;
+  const d = new Decimal(amount);
+  return `${d.isNegative() ? "-" : ""}$${d.abs().toFixed()}`;
 }
 
+/** 840 ms, 1.25 s, 12.3 s, 2 min 5 s — thresholds sit where rounding would carry into the next unit. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 9_995) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 const dateTime = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

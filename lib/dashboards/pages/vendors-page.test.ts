@@ -44,8 +44,8 @@ describe("vendor matrix", () => {
 
   it("charts unit cost per success, most expensive first, skipping models without successes", () => {
     expect(unitCostBars(prepareVendorMatrix(rows))).toEqual([
-      { label: "claude-sonnet-4", v: 0.2105263158, x: "0.2105263158" },
-      { label: "gpt-4o", v: 0.0526315789, x: "0.0526315789" },
+      { label: "anthropic/claude-sonnet-4", v: 0.2105263158, x: "0.2105263158" },
+      { label: "openai/gpt-4o", v: 0.0526315789, x: "0.0526315789" },
     ]);
   });
 });

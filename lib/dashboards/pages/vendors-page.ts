@@ -39,7 +39,7 @@ export function prepareVendorMatrix(rows: readonly VendorRow[]): TableData {
 /** Most expensive per success first: the bar chart beside the matrix (models with no successful task left out). */
 export function unitCostBars(table: TableData, top = 12): { label: string; v: number; x: string }[] {
   return table.rows
-    .map((r) => ({ label: `${r.cells.model ?? "(no model)"}`, exact: toDecimal(r.cells.cost_per_successful_task_usd) }))
+    .map((r) => ({ label: `${r.cells.provider ?? "(no provider)"}/${r.cells.model ?? "(no model)"}`, exact: toDecimal(r.cells.cost_per_successful_task_usd) }))
     .filter((r): r is { label: string; exact: Decimal } => r.exact !== null)
     .sort((a, b) => b.exact.comparedTo(a.exact))
     .slice(0, top)
