@@ -36,6 +36,8 @@ type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.
   query?: QS;
   /** Required of a signed-in user's role; API keys are governed by scopes instead. */
   permission?: Permission;
+  /** Re-encodes the error response for protocols that prescribe their own error body (OTLP). */
+  formatError?: (res: Response, req: Request) => Promise<Response>;
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -56,7 +58,8 @@ export function route<A extends AuthMode, BS extends z.ZodType | undefined = und
       const result = await handler({ req, params, db, body, query, ...principal } as Ctx<A, Infer<BS>, Infer<QS>>);
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err, `${req.method} ${new URL(req.url).pathname}`);
+      const res = errorResponse(err, `${req.method} ${new URL(req.url).pathname}`);
+      return opts.formatError ? opts.formatError(res, req) : res;
     }
   };
 }

@@ -33,9 +33,10 @@ message ResourceSpans { Resource resource = 1; repeated ScopeSpans scope_spans =
 message ExportTraceServiceRequest { repeated ResourceSpans resource_spans = 1; }
 message ExportTracePartialSuccess { int64 rejected_spans = 1; string error_message = 2; }
 message ExportTraceServiceResponse { ExportTracePartialSuccess partial_success = 1; }
+message RpcStatus { int32 code = 1; string message = 2; }
 `;
 
-let types: { request: protobuf.Type; response: protobuf.Type } | undefined;
+let types: { request: protobuf.Type; response: protobuf.Type; status: protobuf.Type } | undefined;
 
 function otlpTypes() {
   if (!types) {
@@ -43,6 +44,7 @@ function otlpTypes() {
     types = {
       request: root.lookupType("otlp.ExportTraceServiceRequest"),
       response: root.lookupType("otlp.ExportTraceServiceResponse"),
+      status: root.lookupType("otlp.RpcStatus"),
     };
   }
   return types;
@@ -140,6 +142,19 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpResourceSpans[] {
 }
 
 /** Encodes an ExportTraceServiceResponse; partial success only when something was rejected or needs saying. */
+/** A google.rpc.Status (code, message; no details), the body OTLP/HTTP prescribes for 4xx/5xx answers. */
+export function encodeRpcStatus(code: number, message: string): Uint8Array {
+  const t = otlpTypes().status;
+  return t.encode(t.create({ code, message })).finish();
+}
+
+/** Reads a google.rpc.Status back (tests, and anyone checking what an exporter receives). */
+export function decodeRpcStatus(body: Uint8Array): { code: number; message: string } {
+  const t = otlpTypes().status;
+  const m = t.toObject(t.decode(body), { defaults: true }) as { code: number; message: string };
+  return { code: m.code, message: m.message };
+}
+
 export function encodeOtlpProtobufResponse(partial?: { rejectedSpans: number; errorMessage: string }): Uint8Array {
   const t = otlpTypes().response;
   const payload = partial ? { partial_success: { rejected_spans: partial.rejectedSpans, error_message: partial.errorMessage } } : {};

@@ -9,6 +9,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import type { Database } from "@/lib/db/open-database";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { serveRouteHandlers, useDatabaseForRoutes } from "../testing/serve-route-handlers";
+import { decodeRpcStatus } from "./otlp-proto";
 
 /**
  * End to end with the official OpenTelemetry JS SDK and both OTLP/HTTP exporters, over real HTTP.
@@ -243,10 +244,19 @@ describe("POST /api/otlp/v1/traces with the OpenTelemetry JS SDK", () => {
     expect((await rows(workspaceId)).map((x) => [x.provider, x.output_tokens])).toEqual([["anthropic", 7]]);
 
     const { secret: readOnly } = await workspaceWithKey(["read"]);
-    expect((await post(JSON.stringify(body), { "content-type": "application/json" })).status).toBe(401);
-    expect((await post(JSON.stringify(body), { "content-type": "application/json", authorization: `Bearer ${readOnly}` })).status).toBe(403);
+    // Errors carry a google.rpc.Status in the request's encoding, as OTLP/HTTP prescribes.
+    const unauth = await post(JSON.stringify(body), { "content-type": "application/json" });
+    expect(unauth.status).toBe(401);
+    expect(await unauth.json()).toMatchObject({ code: 16, message: expect.stringMatching(/^unauthorized: /) });
+    const forbidden = await post(new Uint8Array(0), { "content-type": "application/x-protobuf", authorization: `Bearer ${readOnly}` });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get("content-type")).toBe("application/x-protobuf");
+    expect(decodeRpcStatus(new Uint8Array(await forbidden.arrayBuffer()))).toEqual({ code: 7, message: "forbidden: this API key lacks the 'ingest' scope" });
     const auth = { authorization: `Bearer ${secret}` };
-    expect((await post("not protobuf at all", { ...auth, "content-type": "application/x-protobuf" })).status).toBe(400);
+    const garbage = await post("not protobuf at all", { ...auth, "content-type": "application/x-protobuf" });
+    expect(garbage.status).toBe(400);
+    expect(garbage.headers.get("x-unitscope-error")).toBe("invalid_body");
+    expect(decodeRpcStatus(new Uint8Array(await garbage.arrayBuffer()))).toMatchObject({ code: 3, message: expect.stringMatching(/^invalid_body: the body is not an OTLP/) });
     // An empty export is zero bytes in protobuf: valid, nothing to store.
     expect((await post(new Uint8Array(0), { ...auth, "content-type": "application/x-protobuf" })).status).toBe(200);
     expect((await post('{"resourceSpans": 5}', { ...auth, "content-type": "application/json" })).status).toBe(400);

@@ -1,11 +1,13 @@
 import { route } from "@/lib/http/route";
 import { handleOtlpRequest } from "@/lib/ingest/otlp/handle-otlp-request";
+import { otlpErrorResponse } from "@/lib/ingest/otlp/otlp-error-response";
 
 // protobufjs and node:zlib need the Node.js runtime.
 export const runtime = "nodejs";
 
 /**
  * OTLP/HTTP trace receiver: an OpenTelemetry exporter configured with endpoint `<base>/api/otlp` and
- * header `Authorization: Bearer <ingest key>` posts here. Model-call spans become usage events.
+ * header `Authorization: Bearer <ingest key>` posts here. Model-call spans become usage events; errors
+ * are answered with a google.rpc.Status body, as OTLP/HTTP prescribes.
  */
-export const POST = route({ auth: "ingest" }, ({ req, db, workspace }) => handleOtlpRequest(req, db, workspace.id));
+export const POST = route({ auth: "ingest", formatError: otlpErrorResponse }, ({ req, db, workspace }) => handleOtlpRequest(req, db, workspace.id));
