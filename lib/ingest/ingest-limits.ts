@@ -9,6 +9,7 @@
  * | UNITSCOPE_INGEST_CONCURRENCY          | 4       | ingest requests processed at once per server process       |
  * | UNITSCOPE_INGEST_QUEUE                | 16      | requests allowed to wait for a slot; more → 429            |
  * | UNITSCOPE_INGEST_QUEUE_WAIT_MS        | 5000    | longest wait for a slot before 429                         |
+ * | UNITSCOPE_INGEST_BODY_TIMEOUT_MS      | 30000   | a body still arriving after this → 408 (frees the slot)    |
  */
 
 /** Per request, both REST and OTLP (spans). */
@@ -34,6 +35,11 @@ function envNumber(name: string, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
   return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** A client trickling its body must not hold an ingest slot for minutes: 5 MB in 30 s is 170 KB/s. */
+export function bodyTimeoutMs(): number {
+  return Math.max(1, envNumber("UNITSCOPE_INGEST_BODY_TIMEOUT_MS", 30_000));
 }
 
 export function retentionDays(): number {

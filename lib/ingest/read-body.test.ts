@@ -74,6 +74,32 @@ describe("readBody", () => {
     expect((await failure(readBody(post(""), { maxBytes: 1000 }))).status).toBe(400);
   });
 
+  it("answers 408 when a body stalls past its deadline, plain or gzip, and cancels the stream", async () => {
+    let cancelled = 0;
+    /** Sends one chunk, then nothing: a client trickling (or stuck) mid-upload. */
+    const stalled = (first: Uint8Array) => {
+      let sent = false;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(first);
+          }
+          return new Promise(() => {}); // never more
+        },
+        cancel() {
+          cancelled++;
+        },
+      });
+    };
+    const plain = await failure(readBody(post(stalled(new TextEncoder().encode('{"events":['))), { maxBytes: 1000, timeoutMs: 150 }));
+    expect([plain.status, plain.code]).toEqual([408, "request_timeout"]);
+    const gz = gzipSync("x".repeat(10_000));
+    const zipped = await failure(readBody(post(stalled(gz.subarray(0, 20)), { "content-encoding": "gzip" }), { maxBytes: 100_000, timeoutMs: 150 }));
+    expect([zipped.status, zipped.code]).toEqual([408, "request_timeout"]);
+    expect(cancelled).toBeGreaterThanOrEqual(1);
+  });
+
   it("answers 415 for an unsupported encoding", async () => {
     expect((await failure(readBody(post("x", { "content-encoding": "br" }), { maxBytes: 1000 }))).status).toBe(415);
   });

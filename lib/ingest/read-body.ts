@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import zlib from "node:zlib";
 import { ApiError } from "@/lib/http/errors";
+import { bodyTimeoutMs } from "./ingest-limits";
 
 /** The media type of the request (lower case, parameters dropped), mapped through `accepted`; else 415. */
 export function requireContentType<K extends string>(req: Request, accepted: Record<string, K>): K {
@@ -32,6 +33,8 @@ export type ReadLimits = {
   maxLines?: number;
   /** An empty protobuf message is zero bytes: OTLP receivers must accept it. */
   allowEmpty?: boolean;
+  /** The whole body must have arrived by then (default bodyTimeoutMs()); later → 408. */
+  timeoutMs?: number;
 };
 
 class LimitExceeded extends Error {}
@@ -79,23 +82,36 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
     }
     chunks.push(chunk);
   };
+  const timeoutMs = limits.timeoutMs ?? bodyTimeoutMs();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error("body deadline")), timeoutMs);
   try {
     if (encoding === "gzip") {
       const source = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
-      await pipeline(source, zlib.createGunzip(), async (out: AsyncIterable<Buffer>) => {
-        for await (const chunk of out) take(chunk);
-      });
+      await pipeline(
+        source,
+        zlib.createGunzip(),
+        async (out: AsyncIterable<Buffer>) => {
+          for await (const chunk of out) take(chunk);
+        },
+        { signal: deadline.signal },
+      );
     } else {
-      await readPlain(req.body, take);
+      await readPlain(req.body, take, deadline.signal);
     }
   } catch (err) {
     if (exceeded) throw new ApiError("payload_too_large", exceeded.message);
+    if (deadline.signal.aborted) {
+      throw new ApiError("request_timeout", `the body did not arrive within ${timeoutMs / 1000} s; nothing was stored, send it again`);
+    }
     if (err instanceof ApiError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? "";
     if (encoding === "gzip" && (code.startsWith("Z_") || /incorrect header|unexpected end|invalid/i.test(String(err)))) {
       throw new ApiError("invalid_body", `the gzip body is corrupt or truncated (${(err as Error).message})`);
     }
     throw new ApiError("invalid_body", `the request body could not be read (${err instanceof Error ? err.message : String(err)})`);
+  } finally {
+    clearTimeout(timer);
   }
   if (total === 0 && !limits.allowEmpty) throw new ApiError("invalid_body", "the request body is empty");
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -105,11 +121,13 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
  * An uncompressed body straight from the web stream's reader: a Node stream adapter around it costs
  * a promise and a copy per chunk for nothing. On a limit the stream is cancelled: the rest is never read.
  */
-async function readPlain(body: ReadableStream<Uint8Array>, take: (chunk: Buffer) => void): Promise<void> {
+async function readPlain(body: ReadableStream<Uint8Array>, take: (chunk: Buffer) => void, signal: AbortSignal): Promise<void> {
   const reader = body.getReader();
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  aborted.catch(() => undefined); // settled by the race below or never: not an unhandled rejection
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) return;
       take(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
     }
