@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -56,7 +57,15 @@ export function acquireDataDirLock(dataDir: string, owner: string, url?: string)
   const info: LockInfo = { pid: process.pid, owner, url, since: new Date().toISOString() };
   for (let tries = 0; tries < 2; tries++) {
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(info), { flag: "wx" });
+      // Written whole under a private name, then linked into place (atomic, EEXIST if taken): another
+      // process never reads a half-written lock, which it would judge stale and take over.
+      const tmp = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}`;
+      fs.writeFileSync(tmp, JSON.stringify(info));
+      try {
+        fs.linkSync(tmp, lockPath);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
       const release = () => {
         const current = readLock(dataDir);
         if (current?.pid === process.pid) fs.rmSync(lockPath, { force: true });
