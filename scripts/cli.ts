@@ -63,7 +63,11 @@ async function main(db: Database, [noun, verb, arg]: string[]): Promise<void> {
     if (!values.workspace || !values.role) throw new UsageError("--workspace and --role are required");
     const password = values.password ?? (await readStdin());
     const u = await createUser(db.prisma, { email: arg, name: values.name, password, workspaceSlug: values.workspace, role: values.role as never });
-    console.log(`created ${u.email} as ${u.role} of ${u.workspace}`);
+    console.log(
+      u.existingUser
+        ? `added existing user ${u.email} as ${u.role} of ${u.workspace}; their password is unchanged (the one given was not used)`
+        : `created ${u.email} as ${u.role} of ${u.workspace}`,
+    );
   } else if (cmd === "key create") {
     if (!values.scope) throw new UsageError("--scope ingest,read is required");
     const scopes = parseScopes(values.scope);

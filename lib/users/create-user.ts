@@ -23,12 +23,12 @@ export async function createUser(prisma: PrismaDb, input: CreateUserInput) {
   if (!workspace) throw new ApiError("not_found", `no workspace '${data.workspaceSlug}'`);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
-    const user =
-      (await tx.user.findUnique({ where: { email: data.email } })) ??
-      (await tx.user.create({ data: { email: data.email, name: data.name ?? null, passwordHash } }));
+    const existing = await tx.user.findUnique({ where: { email: data.email } });
+    const user = existing ?? (await tx.user.create({ data: { email: data.email, name: data.name ?? null, passwordHash } }));
     const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } } });
     if (member) throw new ApiError("conflict", `${data.email} is already a member of '${workspace.slug}' (${member.role})`);
     await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: data.role } });
-    return { id: user.id, email: user.email, workspace: workspace.slug, role: data.role };
+    // `existingUser`: their own password still applies (the one given was not used); callers say so.
+    return { id: user.id, email: user.email, workspace: workspace.slug, role: data.role, existingUser: existing !== null };
   });
 }
