@@ -85,6 +85,9 @@ test("a viewer sees dashboards but neither API keys nor key management", async (
   await page.goto("/settings");
   await expect(page.getByRole("link", { name: /api keys/i })).toHaveCount(0);
   await page.goto("/settings/api-keys");
+  // The page itself refuses on the server: the viewer is sent back to Overview, told why.
+  await expect(page).toHaveURL(/\/overview\?error=forbidden/);
+  await expect(page.getByRole("heading", { name: /api keys/i })).toHaveCount(0);
   await expect(page.getByTestId("new-key-secret")).toHaveCount(0);
   // Server-side: the JSON API refuses the viewer whatever the UI shows.
   const create = await page.request.post("/api/v1/keys", { data: { name: "nope", scopes: ["ingest"] } });
