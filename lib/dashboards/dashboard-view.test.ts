@@ -39,6 +39,13 @@ describe("dashboard view from the URL", () => {
     expect(resolveDashboardView(Object.fromEntries(qs), now).range).toEqual(v.range);
   });
 
+  it("a filter value holding a comma survives the round trip through a drill-down link", () => {
+    const v = { ...resolveDashboardView({ range: "7d" }, now) };
+    v.filters = { ...v.filters, tenant: ["Acme, Inc.", "globex"] };
+    const qs = new URLSearchParams(viewQueryString(v));
+    expect(resolveDashboardView(Object.fromEntries(qs), now).filters.tenant).toEqual(["Acme, Inc.", "globex"]);
+  });
+
   it("card controls fall back to defaults and clamp the regression threshold", () => {
     expect(loadCardParams({ stack: "nonsense", pct: "p99" })).toMatchObject({ stack: null, pct: "p99", threshold: 20 });
     expect(loadCardParams({ stack: "feature" }).stack).toBe("feature");

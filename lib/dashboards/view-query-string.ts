@@ -1,4 +1,4 @@
-import { FILTER_FIELD_NAMES, FILTER_FIELDS } from "./dashboard-filters";
+import { FILTER_FIELD_NAMES, FILTER_FIELDS, filterParsers } from "./dashboard-filters";
 import type { DashboardView } from "./dashboard-view";
 
 /**
@@ -15,7 +15,8 @@ export function viewQueryString(view: DashboardView): string {
     q.set("range", view.range.choice);
   }
   for (const f of FILTER_FIELD_NAMES) {
-    if (view.filters[f].length > 0) q.set(FILTER_FIELDS[f].urlKey, view.filters[f].join(","));
+    // nuqs' own serializer: a value holding a comma ("Acme, Inc.") stays one value when read back.
+    if (view.filters[f].length > 0) q.set(FILTER_FIELDS[f].urlKey, filterParsers[f].serialize(view.filters[f]));
   }
   return q.toString();
 }
