@@ -1,21 +1,66 @@
 "use client";
 
+import { useId, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue, formatValueExact, type ValueFormat } from "@/lib/dashboards/measure-display";
+import { summarizeBarList, type BarListItem } from "@/lib/dashboards/summarize-bar-list";
+import { BarListTable } from "./bar-list-table";
 import { SERIES_COLORS } from "./chart-palette";
 
-export type BarListItem = { label: string; v: number; x: string };
+export type { BarListItem };
+
+type Props = {
+  items: BarListItem[];
+  format: ValueFormat;
+  /** Names the chart for assistive tech, the toggle and the table caption, e.g. "Top tenants by spend". */
+  label: string;
+  /** Column headers of the table view. */
+  itemHeader?: string;
+  valueHeader?: string;
+  /** On the <figure>: it holds the recharts svg while the chart is shown, the table (`${testId}-table`) otherwise. */
+  testId?: string;
+};
 
 /**
- * Horizontal bars for a ranking (top tenants by spend): long names fit on the left, values read left to
- * right. Render-only; the ranked table beside it is the accessible/exact view.
+ * Horizontal bars for a ranking (top tenants by spend) with the same accessible twin as the time charts
+ * (ChartFrame): a caption that summarises the bars for screen readers and a toggle that swaps the chart
+ * for a table of the same numbers, exact values included. Either view is reachable by keyboard.
  */
-export function BarListChart({ items, format, label, testId }: { items: BarListItem[]; format: ValueFormat; label: string; testId?: string }) {
+export function BarListChart({ items, format, label, itemHeader = "Name", valueHeader = "Value", testId }: Props) {
+  const [asTable, setAsTable] = useState(false);
+  const summaryId = useId();
+  return (
+    <figure data-testid={testId} aria-describedby={summaryId} className="space-y-3">
+      <div className="flex justify-end">
+        <button
+          type="button"
+          aria-pressed={asTable}
+          onClick={() => setAsTable((v) => !v)}
+          className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          {asTable ? "Show chart" : "Show table"}
+          <span className="sr-only"> for {label}</span>
+        </button>
+      </div>
+      {asTable ? (
+        <BarListTable items={items} format={format} caption={label} itemHeader={itemHeader} valueHeader={valueHeader} testId={testId ? `${testId}-table` : undefined} />
+      ) : (
+        <Bars items={items} format={format} label={label} />
+      )}
+      <figcaption id={summaryId} className="sr-only">
+        {label}: {summarizeBarList(items, format)}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The recharts drawing: long names fit on the left, values read left to right. */
+function Bars({ items, format, label }: { items: BarListItem[]; format: ValueFormat; label: string }) {
   const height = Math.max(120, items.length * 28 + 32);
   // Room for the longest name (≈ 6.5 px per character at 12 px), within reason on a laptop screen.
   const labelWidth = Math.min(240, Math.max(80, Math.max(...items.map((i) => i.label.length)) * 6.5 + 8));
   return (
-    <div className="text-zinc-500 dark:text-zinc-400" data-testid={testId}>
+    <div className="text-zinc-500 dark:text-zinc-400">
       <BarChart layout="vertical" data={items} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} title={label} accessibilityLayer>
         <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
         <XAxis type="number" dataKey="v" tickFormatter={(v: number) => formatValue(format, format === "usd" ? String(v) : v, { compact: true })} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} tickLine={false} />

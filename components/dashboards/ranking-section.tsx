@@ -10,9 +10,9 @@ import { CardError } from "./card-error";
 import { DashboardCard } from "./dashboard-card";
 import { EmptyState } from "./empty-state";
 
-const NOUN: Record<RankedDimension, { one: string; many: string; Many: string }> = {
-  tenant: { one: "tenant", many: "tenants", Many: "Tenants" },
-  feature: { one: "feature", many: "features", Many: "Features" },
+const NOUN: Record<RankedDimension, { one: string; One: string; many: string; Many: string }> = {
+  tenant: { one: "tenant", One: "Tenant", many: "tenants", Many: "Tenants" },
+  feature: { one: "feature", One: "Feature", many: "features", Many: "Features" },
 };
 
 /** One ranking per request, shared by the bars card and the table card (each in its own Suspense). */
@@ -36,7 +36,7 @@ export async function RankingBarsCard({ c, dimension }: { c: CardContext; dimens
   const bars = rankingBars(r.data, dimension);
   return (
     <DashboardCard id={`${dimension}-top`} title={title} description={`Effective cost in the range, the ten largest ${noun.many}. The table lists every one with its unit cost and success rate.`}>
-      <div className="px-5 py-4">{bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} testId={`chart-${dimension}-top`} /> : <NoneYet dimension={dimension} />}</div>
+      <div className="px-5 py-4">{bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} itemHeader={noun.One} valueHeader="Spend" testId={`chart-${dimension}-top`} /> : <NoneYet dimension={dimension} />}</div>
     </DashboardCard>
   );
 }

@@ -8,12 +8,16 @@ import type { LatencyMetric } from "@/lib/dashboards/cards/percentile-by-model";
 import { prepareRegressions, regressionRequests, type RegressionRows } from "@/lib/dashboards/cards/regressions";
 import type { MetricsFilters } from "@/lib/dashboards/dashboard-filters";
 import type { ViewWindow } from "@/lib/dashboards/dashboard-view";
-import { formatChange, formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
 import { fetchMetrics } from "@/lib/dashboards/metrics-request";
-import { findRegressions } from "@/lib/dashboards/prepare-regressions";
+import { findRegressions, type LatencyComparison } from "@/lib/dashboards/prepare-regressions";
+import { regressionTable, regressionTableName } from "@/lib/dashboards/regression-table";
+import { DataTable } from "@/components/tables/data-table";
 import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
+
+// One shared empty list, so the memoised table below is not rebuilt on every render before data arrives.
+const NO_ROWS: readonly LatencyComparison[] = [];
 
 const parsers = { threshold: cardParsers.threshold, rdim: cardParsers.rdim, rmetric: cardParsers.rmetric };
 
@@ -42,9 +46,12 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
   });
   const shownDim = q.data?.dim ?? state.rdim;
   const comparisons = useMemo(() => (q.data ? prepareRegressions(q.data.rows, q.data.dim, minRequests) : null), [q.data, minRequests]);
-  const compared = comparisons?.[state.rmetric] ?? [];
+  const compared = comparisons?.[state.rmetric] ?? NO_ROWS;
   const flagged = findRegressions(compared, threshold);
   const metricName = state.rmetric === "latency" ? "p95 latency" : "p95 TTFT";
+  // Memoised: a new table object would make DataTable rebuild its columns on every keystroke in the threshold box.
+  const table = useMemo(() => regressionTable(compared, shownDim, threshold), [compared, shownDim, threshold]);
+  const tableName = regressionTableName(metricName, shownDim);
 
   const commit = () => {
     const n = clampThreshold(Number(draft));
@@ -88,45 +95,19 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
         </div>
       }
     >
-      <div className={`px-5 py-4 transition-opacity ${q.isFetching ? "opacity-60" : ""}`} aria-busy={q.isFetching}>
-        {q.isError ? <CardAlert message={q.error.message} /> : null}
-        <p role="status" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="regression-summary">
-          {flagged.length === 0
-            ? `No ${shownDim === "model" ? "model" : "route"} regressed by more than ${threshold} % (${compared.length} compared).`
-            : `${flagged.length} of ${compared.length} ${shownDim === "model" ? "models" : "routes"} regressed by more than ${threshold} %.`}
-        </p>
+      <div className={`transition-opacity ${q.isFetching ? "opacity-60" : ""}`} aria-busy={q.isFetching}>
+        <div className={`px-5 pt-4 ${compared.length > 0 ? "" : "pb-4"}`}>
+          {q.isError ? <CardAlert message={q.error.message} /> : null}
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="regression-summary">
+            {flagged.length === 0
+              ? `No ${shownDim === "model" ? "model" : "route"} regressed by more than ${threshold} % (${compared.length} compared).`
+              : `${flagged.length} of ${compared.length} ${shownDim === "model" ? "models" : "routes"} regressed by more than ${threshold} %.`}
+          </p>
+        </div>
         {compared.length > 0 ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="table-regressions">
-              <caption className="sr-only">{metricName} this period against the previous period, worst change first</caption>
-              <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
-                <tr className="border-b border-zinc-200 dark:border-zinc-800">
-                  <th scope="col" className="py-2 pr-3 font-medium">{shownDim === "model" ? "Provider / model" : "Route"}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Calls</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Previous</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">This period</th>
-                  <th scope="col" className="py-2 pl-3 text-right font-medium">Change</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                {compared.slice(0, 15).map((r) => {
-                  const bad = flagged.includes(r);
-                  return (
-                    <tr key={r.key} data-testid={bad ? "regression-row" : undefined} className={bad ? "bg-red-50/60 dark:bg-red-950/30" : ""}>
-                      <td className="py-2 pr-3 font-medium">{r.label}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatValue("count", r.requestsNow)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums" title={formatValueExact("duration", r.before)}>{formatValue("duration", r.before)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums" title={formatValueExact("duration", r.now)}>{formatValue("duration", r.now)}</td>
-                      <td className={`py-2 pl-3 text-right font-medium tabular-nums ${bad ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
-                        {formatChange(r.change)}
-                        {bad ? <span className="sr-only"> (regression)</span> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          // Full-bleed like the other table cards: DataTable pads its own first and last columns.
+          // Every compared group is listed (paged by "Show all"), worst change first until re-sorted.
+          <DataTable table={table} name={tableName} initialSort={{ id: "change", desc: true }} csv={{ from: window.from, to: window.to }} testId="table-regressions" />
         ) : null}
       </div>
     </DashboardCard>

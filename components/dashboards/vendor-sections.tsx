@@ -17,7 +17,7 @@ export async function UnitCostCard({ c }: { c: CardContext }) {
   return (
     <DashboardCard id="unit-cost" title={title} description="All spend on a model — retries and failed calls included — divided by the tasks it completed.">
       <div className="px-5 py-4">
-        {bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} testId="chart-unit-cost" /> : <EmptyState title="No successful tasks in this view" />}
+        {bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} itemHeader="Provider / model" valueHeader="Cost per successful task" testId="chart-unit-cost" /> : <EmptyState title="No successful tasks in this view" />}
       </div>
     </DashboardCard>
   );
