@@ -6,6 +6,7 @@ import { formatValue, formatValueExact, type ValueFormat } from "@/lib/dashboard
 import { summarizeBarList, type BarListItem } from "@/lib/dashboards/summarize-bar-list";
 import { BarListTable } from "./bar-list-table";
 import { SERIES_COLORS } from "./chart-palette";
+import { TableToggle } from "./table-toggle";
 
 export type { BarListItem };
 
@@ -32,15 +33,7 @@ export function BarListChart({ items, format, label, itemHeader = "Name", valueH
   return (
     <figure data-testid={testId} aria-describedby={summaryId} className="space-y-3">
       <div className="flex justify-end">
-        <button
-          type="button"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((v) => !v)}
-          className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          {asTable ? "Show chart" : "Show table"}
-          <span className="sr-only"> for {label}</span>
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} label={label} />
       </div>
       {asTable ? (
         <BarListTable items={items} format={format} caption={label} itemHeader={itemHeader} valueHeader={valueHeader} testId={testId ? `${testId}-table` : undefined} />

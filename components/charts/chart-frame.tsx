@@ -5,6 +5,7 @@ import type { ChartData } from "@/lib/dashboards/chart-data";
 import { summarizeChart } from "@/lib/dashboards/summarize-chart";
 import { ChartLegend } from "./chart-legend";
 import { ChartTable } from "./chart-table";
+import { TableToggle } from "./table-toggle";
 import { TimeSeriesChart, type TimeSeriesKind } from "./time-series-chart";
 
 type Props = {
@@ -38,15 +39,7 @@ export function ChartFrame({ data, kind, stacked, height = 260, colors, label, e
     <figure data-testid={testId} aria-describedby={summaryId} className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <ChartLegend data={data} colors={colors} />
-        <button
-          type="button"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((v) => !v)}
-          className="ml-auto rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          {asTable ? "Show chart" : "Show table"}
-          <span className="sr-only"> for {label}</span>
-        </button>
+        <TableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} label={label} className="ml-auto" />
       </div>
       {asTable ? <ChartTable data={data} caption={label} /> : <TimeSeriesChart data={data} kind={kind} stacked={stacked} height={height} colors={colors} label={label} />}
       <figcaption id={summaryId} className="sr-only">
