@@ -140,6 +140,9 @@ describe("POST /api/v1/events", () => {
     const body = await r.json();
     expect(body.error.details).toMatchObject({ accepted: 0, duplicates: 0 });
     expect(body.error.details.rejected.map((x: { code: string }) => x.code)).toEqual(["invalid_event", "invalid_timestamp"]);
+    // The same counts at the top level, where a 200 has them.
+    expect(body).toMatchObject({ error: { code: "invalid_event" }, accepted: 0, duplicates: 0 });
+    expect(body.rejected.map((x: { index: number }) => x.index)).toEqual([0, 1]);
   });
 
   it("answers 429 with Retry-After when every ingest slot is taken, then recovers", async () => {

@@ -14,8 +14,8 @@ import { currentTimeWindow } from "./validate-event";
 /**
  * POST /api/v1/events after authentication: content type (415), a slot in the ingest gate (429), the
  * body streamed within its limits (413/400), per-item validation, one insert. 200 carries
- * {accepted, duplicates, rejected}; a batch with no valid item is a 400 with the same counts in
- * `error.details`, and nothing is stored.
+ * {accepted, duplicates, rejected}; a batch with no valid item is a 400 `invalid_event` carrying the
+ * same counts (top level and in `error.details`), and nothing is stored.
  */
 export async function handleEventsRequest(req: Request, db: Database, workspaceId: number): Promise<Response> {
   const kind = requireContentType(req, EVENTS_CONTENT_TYPES);
@@ -26,7 +26,10 @@ export async function handleEventsRequest(req: Request, db: Database, workspaceI
     const batch = await readBatch(req, kind, workspaceId, pricing);
     const result = await mapUnavailable(() => storePrepared(db, workspaceId, batch));
     if (result.rejected.length === batch.items) {
-      throw new ApiError("invalid_event", `none of the ${batch.items} events is valid; nothing was stored`, result);
+      // The one error shape, plus the counts at the top level where a 200 has them: a client reads
+      // `rejected` the same way whatever the status.
+      const err = new ApiError("invalid_event", `none of the ${batch.items} events is valid; nothing was stored`, result);
+      return sizedJsonResponse({ ...err.toBody(), ...result }, { status: err.status });
     }
     return sizedJsonResponse(result);
   });
