@@ -50,12 +50,49 @@ export function readLock(dataDir: string): LockInfo | null {
   }
 }
 
+function holdsLock(holder: LockInfo): boolean {
+  return isAlive(holder.pid) && !leftByEarlierProcessWithOurPid(holder);
+}
+
+/**
+ * Moves the stale lock aside (rename is atomic) and only then deletes it. Two processes starting at
+ * once may both judge the same lock stale; if the one that comes second moved away the fresh lock the
+ * first had just linked, it sees a live holder in what it moved, puts it back and backs off.
+ */
+function removeStaleLock(lockPath: string): void {
+  const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it first
+    throw err;
+  }
+  let moved: LockInfo | null = null;
+  try {
+    moved = JSON.parse(fs.readFileSync(aside, "utf8")) as LockInfo;
+  } catch {
+    // unreadable: stale by definition (locks are linked into place whole)
+  }
+  try {
+    if (moved && holdsLock(moved)) {
+      try {
+        fs.linkSync(aside, lockPath);
+      } catch {
+        // another process linked its own lock meanwhile: it holds the directory now
+      }
+      throw new DataDirLockedError(lockPath, moved);
+    }
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+}
+
 /** Takes the lock or throws DataDirLockedError; a lock left by a dead process is taken over. */
 export function acquireDataDirLock(dataDir: string, owner: string, url?: string): () => void {
   const lockPath = lockPathFor(dataDir);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const info: LockInfo = { pid: process.pid, owner, url, since: new Date().toISOString() };
-  for (let tries = 0; tries < 2; tries++) {
+  for (let tries = 0; tries < 3; tries++) {
     try {
       // Written whole under a private name, then linked into place (atomic, EEXIST if taken): another
       // process never reads a half-written lock, which it would judge stale and take over.
@@ -75,10 +112,10 @@ export function acquireDataDirLock(dataDir: string, owner: string, url?: string)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = readLock(dataDir);
-      if (holder && isAlive(holder.pid) && !leftByEarlierProcessWithOurPid(holder)) {
+      if (holder && holdsLock(holder)) {
         throw new DataDirLockedError(lockPath, holder); // this process too: it must never open the directory twice
       }
-      fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+      removeStaleLock(lockPath); // its process is gone
     }
   }
   throw new Error(`could not take the lock ${lockPath}`);
