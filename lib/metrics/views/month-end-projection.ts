@@ -49,8 +49,7 @@ export async function monthEndProjection(
     });
     return new Decimal((rows[0]?.cost_usd as string | undefined) ?? "0");
   };
-  const mtd = await spend(start, now.getTime());
-  const recent = await spend(now.getTime() - days * DAY, now.getTime());
+  const [mtd, recent] = await Promise.all([spend(start, now.getTime()), spend(now.getTime() - days * DAY, now.getTime())]);
   const daily = recent.div(days);
   const remainingDays = new Decimal(Math.max(0, end - now.getTime())).div(DAY);
   return {

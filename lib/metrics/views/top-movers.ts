@@ -31,7 +31,7 @@ export async function topMovers(
     const { rows } = await runMetricsQuery(db, workspaceId, { ...w, dimensions: [args.by], filters: args.filters, measures: ["cost_usd"] });
     return new Map(rows.map((r) => [(r[args.by] as string | null) ?? null, new Decimal(r.cost_usd as string)]));
   };
-  const [now, before] = [await spend(current), await spend(previous)];
+  const [now, before] = await Promise.all([spend(current), spend(previous)]);
   const keys = new Set([...now.keys(), ...before.keys()]);
   const rows: (Mover & { abs: Decimal })[] = [...keys].map((key) => {
     const c = now.get(key) ?? new Decimal(0);
