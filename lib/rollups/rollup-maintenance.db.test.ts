@@ -164,11 +164,10 @@ describe("rollup maintenance", () => {
     expect(await dirtyCount(ws, "hour")).toBeGreaterThan(0);
     const worker = await startWorker(db, { queues: ["rollups.refresh"], pollMs: 200 });
     try {
+      // Polls up to 20 s (a bound for a stuck worker, not a speed claim: the worker polls every 200 ms).
       const started = Date.now();
       while ((await dirtyCount(ws, "hour")) > 0 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
-      const waited = Date.now() - started;
       expect(await dirtyCount(ws, "hour")).toBe(0);
-      expect(waited).toBeLessThan(20_000);
       const [rows] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_pm WHERE workspace_id = $1 AND grain = 'hour'`, [ws]);
       expect(rows!.n).toBeGreaterThan(0);
     } finally {
