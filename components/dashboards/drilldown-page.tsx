@@ -4,7 +4,7 @@ import { FilterBarSection } from "@/components/filters/filter-bar-section";
 import type { DashboardContext } from "@/components/shell/dashboard-context";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import type { CardContext } from "@/lib/dashboards/card-context";
-import { drilldownTable, DRILLDOWN_KPIS, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";
+import { drilldownTable, DRILLDOWN_KPIS, RANKED_DIMENSIONS, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";
 import { viewQueryString } from "@/lib/dashboards/view-query-string";
 import type { StackBy } from "@/lib/dashboards/cards/spend-over-time";
 import { CardSkeleton, StatsSkeleton } from "./card-skeleton";
@@ -17,13 +17,13 @@ import { PERCENTILE_COLORS } from "@/components/charts/chart-palette";
  * pinned (the bar hides that filter). Same cards and loaders as the list pages, scoped by the pin.
  */
 export function DrilldownPage({ context, c, dimension, value, stack }: { context: DashboardContext; c: CardContext; dimension: RankedDimension; value: string; stack: StackBy | null }) {
-  const list = dimension === "tenant" ? { href: "/tenants", label: "Tenants" } : { href: "/features", label: "Features" };
+  const d = RANKED_DIMENSIONS[dimension];
   const qs = viewQueryString(c.view);
   return (
-    <DashboardPage title={value} description={dimension === "tenant" ? "This tenant's spend, unit cost and reliability, by feature and model." : "This feature's spend, unit cost and reliability, by tenant, route and model."} context={context}>
+    <DashboardPage title={value} description={d.drilldownDescription} context={context}>
       <nav aria-label="Breadcrumb" className="-mt-3 text-sm">
-        <Link href={`${list.href}${qs ? `?${qs}` : ""}`} className="text-brand-700 hover:underline dark:text-brand-300">
-          ← All {list.label.toLowerCase()}
+        <Link href={`${d.href}${qs ? `?${qs}` : ""}`} className="text-brand-700 hover:underline dark:text-brand-300">
+          ← All {d.many}
         </Link>
       </nav>
       <FilterBarSection c={c} pinned={[dimension]} />
@@ -60,7 +60,7 @@ export function DrilldownPage({ context, c, dimension, value, stack }: { context
         <TableCard
           c={c}
           id="drilldown-breakdown"
-          title={dimension === "tenant" ? "Features and models used" : "Routes and models"}
+          title={d.breakdownTitle}
           description="Sort by any column; the CSV export holds the same rows and totals."
           spec={drilldownTable(dimension)}
         />

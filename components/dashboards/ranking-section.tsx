@@ -3,23 +3,18 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { DataTable } from "@/components/tables/data-table";
 import type { CardContext } from "@/lib/dashboards/card-context";
 import { loadMeasureTable } from "@/lib/dashboards/load-cards";
-import { rankingBars, rankingTable, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";
+import { RANKED_DIMENSIONS, rankingBars, rankingTable, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";
 import { settle } from "@/lib/dashboards/settle";
 import { viewQueryString } from "@/lib/dashboards/view-query-string";
 import { CardError } from "./card-error";
 import { DashboardCard } from "./dashboard-card";
 import { EmptyState } from "./empty-state";
 
-const NOUN: Record<RankedDimension, { one: string; One: string; many: string; Many: string }> = {
-  tenant: { one: "tenant", One: "Tenant", many: "tenants", Many: "Tenants" },
-  feature: { one: "feature", One: "Feature", many: "features", Many: "Features" },
-};
-
 /** One ranking per request, shared by the bars card and the table card (each in its own Suspense). */
 const loadRanking = cache((c: CardContext, dimension: RankedDimension) => loadMeasureTable(c, rankingTable(dimension)));
 
 function NoneYet({ dimension }: { dimension: RankedDimension }) {
-  const noun = NOUN[dimension];
+  const noun = RANKED_DIMENSIONS[dimension];
   return (
     <EmptyState title={`No ${noun.many} in this view`}>
       Events carry a {noun.one} when your client sends the <code className="font-mono">{noun.one}</code> field. Widen the date range, clear a filter, or add the field to your events.
@@ -29,7 +24,7 @@ function NoneYet({ dimension }: { dimension: RankedDimension }) {
 
 /** The top ten by spend as bars. */
 export async function RankingBarsCard({ c, dimension }: { c: CardContext; dimension: RankedDimension }) {
-  const noun = NOUN[dimension];
+  const noun = RANKED_DIMENSIONS[dimension];
   const title = `Top ${noun.many} by spend`;
   const r = await settle(`${dimension} ranking`, loadRanking(c, dimension));
   if (!r.ok) return <CardError title={title} />;
@@ -43,7 +38,7 @@ export async function RankingBarsCard({ c, dimension }: { c: CardContext; dimens
 
 /** Every tenant/feature ranked by spend: sortable, exportable, each linking to its drill-down page. */
 export async function RankingTableCard({ c, dimension }: { c: CardContext; dimension: RankedDimension }) {
-  const noun = NOUN[dimension];
+  const noun = RANKED_DIMENSIONS[dimension];
   const title = `${noun.Many} by spend`;
   const r = await settle(`${dimension} ranking`, loadRanking(c, dimension));
   if (!r.ok) return <CardError title={title} />;

@@ -5,10 +5,34 @@ import type { TableData } from "../table-spec";
 
 export type RankedDimension = "tenant" | "feature";
 
+/** Everything that differs between the Tenants and the Features pages (list and drill-down), in one map. */
+export const RANKED_DIMENSIONS = {
+  tenant: {
+    one: "tenant",
+    One: "Tenant",
+    many: "tenants",
+    Many: "Tenants",
+    href: "/tenants",
+    listDescription: "Your customers ranked by spend, with their unit cost and task success rate.",
+    drilldownDescription: "This tenant's spend, unit cost and reliability, by feature and model.",
+    breakdownTitle: "Features and models used",
+  },
+  feature: {
+    one: "feature",
+    One: "Feature",
+    many: "features",
+    Many: "Features",
+    href: "/features",
+    listDescription: "Product features ranked by spend, with their unit cost and task success rate.",
+    drilldownDescription: "This feature's spend, unit cost and reliability, by tenant, route and model.",
+    breakdownTitle: "Routes and models",
+  },
+} as const satisfies Record<RankedDimension, Record<string, string>>;
+
 /** Tenants or features ranked by spend, with unit cost, success rate and latency (the Tenants/Features pages). */
 export function rankingTable(dimension: RankedDimension): TableSpec {
   return {
-    dimensions: [{ id: dimension, header: dimension === "tenant" ? "Tenant" : "Feature", href: dimension === "tenant" ? "/tenants" : "/features" }],
+    dimensions: [{ id: dimension, header: RANKED_DIMENSIONS[dimension].One, href: RANKED_DIMENSIONS[dimension].href }],
     measures: [
       { measure: "cost_usd", header: "Spend" },
       { measure: "requests" },
@@ -28,7 +52,7 @@ export function rankingTable(dimension: RankedDimension): TableSpec {
 /** The ranking as bars: the top N rows by spend, exact amounts kept for the tooltip. */
 export function rankingBars(table: TableData, dimension: RankedDimension, top = 10): { label: string; v: number; x: string }[] {
   return [...table.rows]
-    .map((r) => ({ label: r.cells[dimension] === null ? (dimension === "tenant" ? "(no tenant)" : "(no feature)") : String(r.cells[dimension]), exact: toDecimal(r.cells.cost_usd) }))
+    .map((r) => ({ label: r.cells[dimension] === null ? `(no ${RANKED_DIMENSIONS[dimension].one})` : String(r.cells[dimension]), exact: toDecimal(r.cells.cost_usd) }))
     .filter((r) => r.exact !== null)
     .sort((a, b) => b.exact!.comparedTo(a.exact!))
     .slice(0, top)
@@ -47,7 +71,7 @@ export const DRILLDOWN_KPIS: KpiSpec[] = [
 
 /** Drill-down table: what this tenant uses (features × models) or who uses this feature (tenants × models). */
 export function drilldownTable(dimension: RankedDimension): TableSpec {
-  const other = dimension === "tenant" ? { id: "feature" as const, header: "Feature", href: "/features" } : { id: "route" as const, header: "Route" };
+  const other = dimension === "tenant" ? { id: "feature" as const, header: "Feature", href: RANKED_DIMENSIONS.feature.href } : { id: "route" as const, header: "Route" };
   return {
     dimensions: [other, { id: "model", header: "Model" }],
     measures: [
