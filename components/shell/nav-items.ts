@@ -1,4 +1,5 @@
 import type { ComponentType, SVGProps } from "react";
+import { FILTER_URL_KEYS } from "@/lib/dashboards/dashboard-filters";
 import { FeaturesIcon, OverviewIcon, ReliabilityIcon, SettingsIcon, SpendIcon, TenantsIcon, VendorsIcon } from "@/components/ui/icons";
 
 export type NavItem = {
@@ -19,12 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon, keepsRange: false },
 ];
 
-/**
- * The URL params that describe the shared view: the date range and the global filter bar's keys
- * (lib/dashboards/dashboard-filters FILTER_URL_KEYS, restated here so this client module does not pull
- * in the server loader; a unit test keeps the two equal).
- */
-export const SHARED_VIEW_PARAMS = ["range", "from", "to", "provider", "model", "region", "tenant", "feature", "workload"] as const;
+/** The URL params that describe the shared view: the date range and the global filter bar's keys. */
+export const SHARED_VIEW_PARAMS = ["range", "from", "to", ...FILTER_URL_KEYS] as const;
 
 export function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
