@@ -4,7 +4,7 @@ import { LoginForm, WRONG_CREDENTIALS } from "@/components/shell/login-form";
 import { LogoMark } from "@/components/shell/logo";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { requestOrigin } from "@/components/shell/request-origin";
-import { safeCallbackPath } from "@/components/shell/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { getSessionUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };

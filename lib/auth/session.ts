@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { REQUEST_PATH_HEADER } from "@/lib/http/request-path-header";
+import { safeCallbackPath } from "./safe-callback-path";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./roles";
 import { resolveAccess, type Access } from "./workspace-access";
@@ -29,11 +30,11 @@ export const requireAccess = cache(async (): Promise<Access> => {
 
 /**
  * /login, with the requested page as callbackUrl when the proxy passed it on (proxy.ts): a shared link
- * opened while signed out leads to its view after sign-in. The login page re-validates it as a local path.
+ * opened while signed out leads to its view after sign-in; the login page applies the same check again.
  */
 async function signInPath(): Promise<string> {
-  const path = (await headers()).get(REQUEST_PATH_HEADER);
-  return path && path.startsWith("/") && !path.startsWith("//") && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
+  const path = safeCallbackPath((await headers()).get(REQUEST_PATH_HEADER), undefined, "/");
+  return path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
 }
 
 export async function requirePermission(permission: Permission): Promise<Access> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./safe-callback";
+import { safeCallbackPath } from "./safe-callback-path";
 
 const origin = "http://localhost:3000";
 
