@@ -6,25 +6,27 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, init);
 }
 
-/** Turns anything thrown into the one error shape. Unknown errors are logged and reveal nothing. */
-export function errorResponse(err: unknown, context = ""): Response {
-  if (err instanceof ApiError) {
-    return Response.json(err.toBody(), { status: err.status, headers: err.headers });
-  }
-  if (err instanceof ZodError) {
-    const e = new ApiError("invalid_request", "the request does not match the expected shape", zodIssues(err));
-    return Response.json(e.toBody(), { status: e.status });
-  }
+/**
+ * Anything thrown → the ApiError it is answered with. Unknown errors are logged with a reference and
+ * reveal nothing; a database outage becomes 503 + Retry-After.
+ */
+export function toApiError(err: unknown, context = ""): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ZodError) return new ApiError("invalid_request", "the request does not match the expected shape", zodIssues(err));
   if (isDatabaseUnavailable(err)) {
     // An outage (e.g. the key lookup failing), not a bug: tell clients to come back, as 503 + Retry-After.
     console.error(`[api] database unavailable${context ? ` in ${context}` : ""}:`, err instanceof Error ? err.message : err);
-    const e = new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
-    return Response.json(e.toBody(), { status: e.status, headers: e.headers });
+    return new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
   }
   const id = crypto.randomUUID();
   console.error(`[api] unhandled error ${id}${context ? ` in ${context}` : ""}:`, err);
-  const e = new ApiError("internal_error", `internal error (reference ${id})`);
-  return Response.json(e.toBody(), { status: 500 });
+  return new ApiError("internal_error", `internal error (reference ${id})`);
+}
+
+/** Turns anything thrown into the one error shape. */
+export function errorResponse(err: unknown, context = ""): Response {
+  const e = toApiError(err, context);
+  return Response.json(e.toBody(), { status: e.status, headers: e.headers });
 }
 
 export function zodIssues(err: ZodError): { path: string; code: string; message: string }[] {

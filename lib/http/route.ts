@@ -6,7 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
 import { ApiError } from "./errors";
-import { errorResponse, zodIssues } from "./respond";
+import { errorResponse, toApiError, zodIssues } from "./respond";
 
 /**
  * public  – no credentials.
@@ -36,8 +36,8 @@ type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.
   query?: QS;
   /** Required of a signed-in user's role; API keys are governed by scopes instead. */
   permission?: Permission;
-  /** Re-encodes the error response for protocols that prescribe their own error body (OTLP). */
-  formatError?: (res: Response, req: Request) => Promise<Response>;
+  /** Answers errors in a protocol's own error body (OTLP) instead of our JSON shape. */
+  formatError?: (err: ApiError, req: Request) => Response;
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -58,8 +58,8 @@ export function route<A extends AuthMode, BS extends z.ZodType | undefined = und
       const result = await handler({ req, params, db, body, query, ...principal } as Ctx<A, Infer<BS>, Infer<QS>>);
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      const res = errorResponse(err, `${req.method} ${new URL(req.url).pathname}`);
-      return opts.formatError ? opts.formatError(res, req) : res;
+      const context = `${req.method} ${new URL(req.url).pathname}`;
+      return opts.formatError ? opts.formatError(toApiError(err, context), req) : errorResponse(err, context);
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ApiError } from "@/lib/http/errors";
 import { encodeRpcStatus } from "./otlp-proto";
 
 /** gRPC status codes (google.rpc.Code) for our HTTP statuses, as OTLP/HTTP error bodies carry them. */
@@ -14,28 +14,19 @@ const GRPC_CODE: Record<number, number> = {
 };
 
 /**
- * Re-encodes one of our error responses the way OTLP/HTTP prescribes: the body of a 4xx/5xx is a
- * google.rpc.Status in the request's encoding (protobuf unless the request was JSON), so exporters can
- * log the reason. The HTTP status and Retry-After (which exporters honour for 429/503) are kept; our
- * machine-readable code rides along in the message and in `x-unitscope-error`.
+ * An error answered the way OTLP/HTTP prescribes: the body of a 4xx/5xx is a google.rpc.Status in the
+ * request's encoding (protobuf unless the request was JSON), so exporters can log the reason. The HTTP
+ * status and Retry-After (which exporters honour for 429/503) are ours; our machine-readable code rides
+ * along in the message and in `x-unitscope-error`.
  */
-export async function otlpErrorResponse(res: Response, req: Request): Promise<Response> {
-  let body: ErrorBody["error"] = { code: "internal_error", message: "internal error" };
-  try {
-    body = ((await res.json()) as ErrorBody).error;
-  } catch {
-    // Not our JSON error shape: keep the generic message.
-  }
-  const code = GRPC_CODE[res.status] ?? 13; // INTERNAL
-  const message = `${body.code}: ${body.message}`;
-  const headers = new Headers(res.headers);
-  headers.delete("content-length");
-  headers.set("x-unitscope-error", body.code);
-  const json = (req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json");
-  if (json) {
-    headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ code, message }), { status: res.status, headers });
+export function otlpErrorResponse(err: ApiError, req: Request): Response {
+  const code = GRPC_CODE[err.status] ?? 13; // INTERNAL
+  const message = `${err.code}: ${err.message}`;
+  const headers = new Headers(err.headers);
+  headers.set("x-unitscope-error", err.code);
+  if ((req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    return Response.json({ code, message }, { status: err.status, headers });
   }
   headers.set("content-type", "application/x-protobuf");
-  return new Response(Buffer.from(encodeRpcStatus(code, message)), { status: res.status, headers });
+  return new Response(Buffer.from(encodeRpcStatus(code, message)), { status: err.status, headers });
 }
