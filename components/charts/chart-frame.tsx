@@ -1,21 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { ChartData } from "@/lib/dashboards/chart-data";
 import { summarizeChart } from "@/lib/dashboards/summarize-chart";
 import { ChartLegend } from "./chart-legend";
 import { ChartTable } from "./chart-table";
 import { TableToggle } from "./table-toggle";
-import { TimeSeriesChart, type TimeSeriesKind } from "./time-series-chart";
+import { TimeSeriesChart, type TimeSeriesChartProps } from "./time-series-chart";
 
-type Props = {
-  data: ChartData;
-  kind: TimeSeriesKind;
-  stacked?: boolean;
-  height?: number;
-  colors?: readonly string[];
-  /** Names the chart for assistive tech and the table caption, e.g. "Spend by provider". */
-  label: string;
+type Props = TimeSeriesChartProps & {
   emptyText?: string;
   testId?: string;
 };

@@ -10,7 +10,7 @@ import { ChartTooltip } from "./chart-tooltip";
 
 export type TimeSeriesKind = "line" | "area" | "bar";
 
-type Props = {
+export type TimeSeriesChartProps = {
   data: ChartData;
   kind: TimeSeriesKind;
   stacked?: boolean;
@@ -26,7 +26,7 @@ type Props = {
  * across nulls — a percentile with no data is a gap — and a lone point between gaps gets a dot so it
  * does not vanish. Axis and grid use currentColor, so they follow the light/dark theme.
  */
-export function TimeSeriesChart({ data, kind, stacked = false, height = 260, colors, label }: Props) {
+export function TimeSeriesChart({ data, kind, stacked = false, height = 260, colors, label }: TimeSeriesChartProps) {
   const accessors = useMemo(() => data.series.map((s) => (p: ChartPoint) => p.v[s.key] ?? null), [data.series]);
   const color = (i: number) => colors?.[i] ?? seriesColor(i, data.series[i]?.label);
   const common = {
