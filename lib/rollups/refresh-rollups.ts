@@ -70,12 +70,17 @@ export async function refreshRollups(sql: Sql, workspaceId: number, opts: Refres
   }
 }
 
+/** Workspaces with buckets waiting to be recomputed. */
+export async function dirtyWorkspaceIds(sql: Sql): Promise<number[]> {
+  const rows = await sql.query<{ workspace_id: number }>(`SELECT DISTINCT workspace_id FROM "rollup_dirty" ORDER BY 1`);
+  return rows.map((r) => r.workspace_id);
+}
+
 /** Refreshes every workspace with dirty marks to the end (start-up, tests); returns the buckets recomputed. */
 export async function refreshDirtyWorkspaces(sql: Sql): Promise<number> {
-  const rows = await sql.query<{ workspace_id: number }>(`SELECT DISTINCT workspace_id FROM "rollup_dirty" ORDER BY 1`);
   let total = 0;
-  for (const r of rows) {
-    const { buckets } = await refreshRollups(sql, r.workspace_id);
+  for (const workspaceId of await dirtyWorkspaceIds(sql)) {
+    const { buckets } = await refreshRollups(sql, workspaceId);
     total += buckets.hour + buckets.day + buckets.week + buckets.month;
   }
   return total;

@@ -1,6 +1,6 @@
 import type { JobHandler } from "@/lib/jobs/job-types";
 import { enqueueRollupRefresh } from "./note-events-changed";
-import { pruneExpiredRollups, refreshRollups } from "./refresh-rollups";
+import { dirtyWorkspaceIds, pruneExpiredRollups, refreshRollups } from "./refresh-rollups";
 
 /**
  * Coarse buckets are recomputed at most this often while events keep arriving: days every 10 s, weeks
@@ -36,6 +36,5 @@ export const refreshRollupsJob: JobHandler<"rollups.refresh"> = async (db, data,
  * buckets that were not due yet, marks written by a migration, or a refresh whose job was lost.
  */
 export const sweepRollupsJob: JobHandler<"rollups.sweep"> = async (db) => {
-  const rows = await db.sql.query<{ workspace_id: number }>(`SELECT DISTINCT workspace_id FROM "rollup_dirty"`);
-  for (const r of rows) await enqueueRollupRefresh(db.sql, r.workspace_id);
+  for (const workspaceId of await dirtyWorkspaceIds(db.sql)) await enqueueRollupRefresh(db.sql, workspaceId);
 };
