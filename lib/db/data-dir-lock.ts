@@ -43,8 +43,13 @@ export function lockPathFor(dataDir: string): string {
 }
 
 export function readLock(dataDir: string): LockInfo | null {
+  return readLockFile(lockPathFor(dataDir));
+}
+
+/** null when missing or unreadable (locks are linked into place whole, so unreadable means stale). */
+function readLockFile(file: string): LockInfo | null {
   try {
-    return JSON.parse(fs.readFileSync(lockPathFor(dataDir), "utf8")) as LockInfo;
+    return JSON.parse(fs.readFileSync(file, "utf8")) as LockInfo;
   } catch {
     return null;
   }
@@ -67,12 +72,7 @@ function removeStaleLock(lockPath: string): void {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it first
     throw err;
   }
-  let moved: LockInfo | null = null;
-  try {
-    moved = JSON.parse(fs.readFileSync(aside, "utf8")) as LockInfo;
-  } catch {
-    // unreadable: stale by definition (locks are linked into place whole)
-  }
+  const moved = readLockFile(aside);
   try {
     if (moved && holdsLock(moved)) {
       try {
