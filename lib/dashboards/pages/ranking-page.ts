@@ -1,3 +1,4 @@
+import type { BarListItem } from "../summarize-bar-list";
 import type { TableSpec } from "../load-cards";
 import type { KpiSpec } from "../prepare-kpis";
 import { toDecimal } from "../measure-display";
@@ -50,7 +51,7 @@ export function rankingTable(dimension: RankedDimension): TableSpec {
 }
 
 /** The ranking as bars: the top N rows by spend, exact amounts kept for the tooltip. */
-export function rankingBars(table: TableData, dimension: RankedDimension, top = 10): { label: string; v: number; x: string }[] {
+export function rankingBars(table: TableData, dimension: RankedDimension, top = 10): BarListItem[] {
   return [...table.rows]
     .map((r) => ({ label: r.cells[dimension] === null ? `(no ${RANKED_DIMENSIONS[dimension].one})` : String(r.cells[dimension]), exact: toDecimal(r.cells.cost_usd) }))
     .filter((r) => r.exact !== null)

@@ -1,3 +1,4 @@
+import type { BarListItem } from "../summarize-bar-list";
 import Decimal from "decimal.js";
 import type { VendorRow } from "@/lib/metrics/views/vendor-matrix";
 import { toDecimal } from "../measure-display";
@@ -37,7 +38,7 @@ export function prepareVendorMatrix(rows: readonly VendorRow[]): TableData {
 }
 
 /** Most expensive per success first: the bar chart beside the matrix (models with no successful task left out). */
-export function unitCostBars(table: TableData, top = 12): { label: string; v: number; x: string }[] {
+export function unitCostBars(table: TableData, top = 12): BarListItem[] {
   return table.rows
     .map((r) => ({ label: `${r.cells.provider ?? "(no provider)"}/${r.cells.model ?? "(no model)"}`, exact: toDecimal(r.cells.cost_per_successful_task_usd) }))
     .filter((r): r is { label: string; exact: Decimal } => r.exact !== null)
