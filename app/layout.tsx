@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Unitscope", template: "%s · Unitscope" },
-  description: "Cost and reliability observability for LLM API calls: spend, unit economics, latency and errors per provider, model, tenant and feature.",
+  description:
+    "Cost and reliability observability for LLM API calls: spend, unit economics, latency and errors per provider, model, tenant and feature.",
   applicationName: "Unitscope",
   robots: { index: false, follow: false },
 };

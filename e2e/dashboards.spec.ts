@@ -141,7 +141,10 @@ test.describe("dashboards", () => {
       for (const [id, measure] of Object.entries(kpis)) {
         const el = page.getByTestId(`kpi-${id}-value`);
         const api = row[measure] ?? null;
-        await expect(el, `${id} (${measure}) with ${filter ? `${filter.key}=${filter.value}` : "no filter"}`).toHaveAttribute("data-value", api === null ? "" : String(api));
+        await expect(el, `${id} (${measure}) with ${filter ? `${filter.key}=${filter.value}` : "no filter"}`).toHaveAttribute(
+          "data-value",
+          api === null ? "" : String(api),
+        );
         await expect(el).toHaveText(formatValue(MEASURE_DISPLAY[measure].format, api));
       }
     }
@@ -154,7 +157,10 @@ test.describe("dashboards", () => {
     await expect(card.locator("tbody tr").first()).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: /Export CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^unitscope-spend-by-feature-and-tenant-.*\.csv$/);
-    const csv = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+    const csv = fs
+      .readFileSync((await download.path())!, "utf8")
+      .trimEnd()
+      .split("\r\n");
     const header = csv[0]!.split(",");
     const col = header.indexOf("Spend (USD)");
     expect(col).toBeGreaterThan(-1);
@@ -193,7 +199,10 @@ test.describe("dashboards", () => {
     const tenants = ((await own.json()).rows as { tenant: string | null }[]).map((r) => r.tenant ?? "");
     expect(tenants.length).toBeGreaterThan(0);
     expect(tenants.filter((t) => t.startsWith("globex-"))).toEqual([]);
-    const other = await page.request.post("/api/v1/metrics/query", { headers: { "x-unitscope-workspace": "other" }, data: { ...window, measures: ["requests"] } });
+    const other = await page.request.post("/api/v1/metrics/query", {
+      headers: { "x-unitscope-workspace": "other" },
+      data: { ...window, measures: ["requests"] },
+    });
     expect(other.status()).toBe(403);
     // A crafted drill-down link to the other workspace's tenant shows nothing of it.
     await page.goto(`/tenants/globex-${encodeURIComponent(tenants.find((t) => t) ?? "x")}?${RANGE}`);

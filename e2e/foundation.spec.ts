@@ -65,7 +65,19 @@ test("the owner creates an API key, sees the secret once, and revokes it", async
   // The secret works as a bearer key (ingest scope by default) and is never shown again.
   const ingest = await page.request.post("/api/v1/events", {
     headers: { authorization: `Bearer ${value}` },
-    data: { events: [{ id: `e2e-${Date.now()}`, timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o-mini", status: "ok", usage: { inputTokens: 10, outputTokens: 5 }, latencyMs: 120 }] },
+    data: {
+      events: [
+        {
+          id: `e2e-${Date.now()}`,
+          timestamp: new Date().toISOString(),
+          provider: "openai",
+          model: "gpt-4o-mini",
+          status: "ok",
+          usage: { inputTokens: 10, outputTokens: 5 },
+          latencyMs: 120,
+        },
+      ],
+    },
   });
   expect(ingest.status()).toBe(200);
   expect((await ingest.json()).accepted).toBe(1);
@@ -109,7 +121,11 @@ test("a user never reads another workspace", async ({ page }) => {
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, DEMO);
   await page.getByRole("button", { name: /Account menu for/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).or(page.getByRole("button", { name: "Sign out" })).first().click();
+  await page
+    .getByRole("menuitem", { name: "Sign out" })
+    .or(page.getByRole("button", { name: "Sign out" }))
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/overview");
   await expect(page).toHaveURL(/\/login/);

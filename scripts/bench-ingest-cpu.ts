@@ -77,7 +77,8 @@ async function main() {
       const t4 = cpuUs();
       const res = await storePrepared(db, ws.id, prepared);
       const t5 = cpuUs();
-      if (res.accepted !== batch) throw new Error(`round ${r}: accepted ${res.accepted} of ${batch}: ${JSON.stringify(res.rejected.slice(0, 3))}`);
+      if (res.accepted !== batch)
+        throw new Error(`round ${r}: accepted ${res.accepted} of ${batch}: ${JSON.stringify(res.rejected.slice(0, 3))}`);
       if (r < WARM_ROUNDS) continue; // JIT warm-up
       events += batch;
       stage.parse += t1 - t0;

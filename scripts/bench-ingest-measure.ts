@@ -25,7 +25,7 @@ function processTable(): { pid: number; ppid: number; rssKb: number }[] {
 export function processTree(pid: number): number[] {
   const procs = processTable();
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of procs) if (tree.has(p.ppid) && !tree.has(p.pid)) (tree.add(p.pid), (grew = true));
   }
@@ -34,7 +34,11 @@ export function processTree(pid: number): number[] {
 
 export function treeRssMb(pid: number): number {
   const tree = new Set(processTree(pid));
-  return processTable().filter((p) => tree.has(p.pid)).reduce((s, p) => s + p.rssKb, 0) / 1024;
+  return (
+    processTable()
+      .filter((p) => tree.has(p.pid))
+      .reduce((s, p) => s + p.rssKb, 0) / 1024
+  );
 }
 
 /** User + system CPU seconds of a process so far; null when it is gone or unreadable. */
@@ -70,16 +74,40 @@ export async function backendPids(client: pg.Client, database: string): Promise<
 }
 
 const COPY_COLUMNS = [
-  "workspace_id", "ts", "event_id", "provider", "model", "region", "tenant", "feature", "route", "workload_class", "task_id",
-  "attempt", "status", "http_status", "input_tokens", "output_tokens", "cache_read_tokens", "reasoning_tokens", "latency_ms",
-  "ttft_ms", "list_cost_usd", "effective_cost_usd", "priced",
+  "workspace_id",
+  "ts",
+  "event_id",
+  "provider",
+  "model",
+  "region",
+  "tenant",
+  "feature",
+  "route",
+  "workload_class",
+  "task_id",
+  "attempt",
+  "status",
+  "http_status",
+  "input_tokens",
+  "output_tokens",
+  "cache_read_tokens",
+  "reasoning_tokens",
+  "latency_ms",
+  "ttft_ms",
+  "list_cost_usd",
+  "effective_cost_usd",
+  "priced",
 ];
 
 /**
  * Raw COPY (psql \copy, CSV) of `rows` event-like rows into usage_events — the same table, partitions
  * and indexes the app writes — returning rows/s and the COPY backend's CPU per row (µs).
  */
-export async function measureCopy(url: string, workspaceId: number, rows: number): Promise<{ rowsPerSecond: number; cpuUsPerRow: number | null }> {
+export async function measureCopy(
+  url: string,
+  workspaceId: number,
+  rows: number,
+): Promise<{ rowsPerSecond: number; cpuUsPerRow: number | null }> {
   const file = path.join(os.tmpdir(), `us_bench_copy_${process.pid}.csv`);
   const now = Date.now();
   const lines: string[] = new Array(rows);
@@ -94,13 +122,24 @@ export async function measureCopy(url: string, workspaceId: number, rows: number
   try {
     // The backend pid is printed first; after the copy a marker, then a short sleep during which the
     // backend's CPU is read (it is idle by then, so the reading is the COPY's cost).
-    const psql = spawn("psql", [
-      url, "-v", "ON_ERROR_STOP=1", "-qAt",
-      "-c", "SELECT pg_backend_pid()",
-      "-c", `\\copy usage_events (${COPY_COLUMNS.join(",")}) FROM '${file}' WITH (FORMAT csv)`,
-      "-c", "SELECT 'copied'",
-      "-c", "SELECT pg_sleep(0.5)",
-    ], { stdio: ["ignore", "pipe", "inherit"] });
+    const psql = spawn(
+      "psql",
+      [
+        url,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-qAt",
+        "-c",
+        "SELECT pg_backend_pid()",
+        "-c",
+        `\\copy usage_events (${COPY_COLUMNS.join(",")}) FROM '${file}' WITH (FORMAT csv)`,
+        "-c",
+        "SELECT 'copied'",
+        "-c",
+        "SELECT pg_sleep(0.5)",
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     let pid = 0;
     let cpu0: number | null = null;

@@ -65,12 +65,26 @@ function ensureBuild() {
 async function waitForApp(url: string, key: string, app: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   const probe = JSON.stringify({
-    events: [{ id: randomUUID(), timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o-mini", status: "ok", usage: { inputTokens: 1, outputTokens: 1 }, latencyMs: 1 }],
+    events: [
+      {
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        provider: "openai",
+        model: "gpt-4o-mini",
+        status: "ok",
+        usage: { inputTokens: 1, outputTokens: 1 },
+        latencyMs: 1,
+      },
+    ],
   });
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode}`);
     try {
-      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: probe });
+      const r = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: probe,
+      });
       if (r.status === 200) return;
       if (r.status === 404) throw new Error("POST /api/v1/events is 404: the build predates the ingest route; delete .next and rerun");
     } catch (err) {
@@ -131,7 +145,9 @@ async function main() {
     });
     const endpoint = `http://127.0.0.1:${cfg.port}/api/v1/events`;
     await waitForApp(endpoint, secret, app);
-    log(`app ready on :${cfg.port}; ${cfg.warmupSeconds} s warm-up + ${cfg.seconds} s of load, ${cfg.batch} events/request, ${cfg.concurrency} in flight`);
+    log(
+      `app ready on :${cfg.port}; ${cfg.warmupSeconds} s warm-up + ${cfg.seconds} s of load, ${cfg.batch} events/request, ${cfg.concurrency} in flight`,
+    );
 
     const monitor = new pg.Client({ connectionString: url });
     await monitor.connect();
@@ -145,7 +161,14 @@ async function main() {
       rssSamples.push(mb);
       rssPeak = Math.max(rssPeak, mb);
     }, 1000);
-    const load = await runLoad({ url: endpoint, key: secret, seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, batch: cfg.batch, concurrency: cfg.concurrency });
+    const load = await runLoad({
+      url: endpoint,
+      key: secret,
+      seconds: cfg.seconds,
+      warmupSeconds: cfg.warmupSeconds,
+      batch: cfg.batch,
+      concurrency: cfg.concurrency,
+    });
     clearInterval(sampler);
     const rssEnd = treeRssMb(app.pid!);
     const appCpu = cpuSince(appCpu0, appPids());
@@ -165,9 +188,14 @@ async function main() {
       [
         "",
         "== bench:ingest ==",
-        `machine            ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+        `machine            ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")}`,
         `load               ${cfg.seconds} s measured (after ${cfg.warmupSeconds} s warm-up), ${cfg.batch} events/request, ${cfg.concurrency} concurrent`,
-        `requests           ${load.requests} (${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(", ")})`,
+        `requests           ${load.requests} (${Object.entries(statuses)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(", ")})`,
         `events accepted    ${Number(load.accepted).toLocaleString("en-US")} (duplicates ${load.duplicates}, rejected ${load.rejected})`,
         `ingest rate        ${Math.round(rate).toLocaleString("en-US")} events/s`,
         `request latency    p50 ${Number(load.p50Ms).toFixed(0)} ms, p99 ${Number(load.p99Ms).toFixed(0)} ms`,

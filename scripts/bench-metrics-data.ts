@@ -126,20 +126,26 @@ const CHUNK_HOURS = 72;
 function planChunks(o: BenchDataOptions, tasks: number): Chunk[] {
   const start = o.end.getTime() - o.days * 86_400_000;
   const hours = Math.ceil((o.days * 86_400_000) / HOUR);
-  const share = Object.fromEntries(CLASSES.map((c) => [c, FEATURES.filter((f) => f.workloadClass === c).reduce((s, f) => s + f.weight, 0)]));
+  const share = Object.fromEntries(
+    CLASSES.map((c) => [c, FEATURES.filter((f) => f.workloadClass === c).reduce((s, f) => s + f.weight, 0)]),
+  );
   const totalShare = CLASSES.reduce((s, c) => s + (share[c] as number), 0);
   const weight = (cls: WorkloadClass, h: number) => {
     const mid = start + h * HOUR + HOUR / 2;
     return classIntensity(cls, mid) * growth(mid, start, o.end.getTime());
   };
-  const classTotal = Object.fromEntries(CLASSES.map((c) => [c, Array.from({ length: hours }, (_, h) => weight(c, h)).reduce((s, w) => s + w, 0)]));
+  const classTotal = Object.fromEntries(
+    CLASSES.map((c) => [c, Array.from({ length: hours }, (_, h) => weight(c, h)).reduce((s, w) => s + w, 0)]),
+  );
   const chunks: Chunk[] = [];
   let next = 1;
   for (let h0 = 0, index = 0; h0 < hours; h0 += CHUNK_HOURS, index++) {
     const hs = Array.from({ length: Math.min(CHUNK_HOURS, hours - h0) }, (_, i) => h0 + i);
     const parts = CLASSES.map((cls) => {
       const weights = hs.map((h) => weight(cls, h));
-      const n = Math.round((tasks * (share[cls] as number) * weights.reduce((s, w) => s + w, 0)) / totalShare / (classTotal[cls] as number));
+      const n = Math.round(
+        (tasks * (share[cls] as number) * weights.reduce((s, w) => s + w, 0)) / totalShare / (classTotal[cls] as number),
+      );
       const part = { cls, lo: next, hi: next + n - 1, hours: hs, weights };
       next += n;
       return part;
@@ -200,7 +206,9 @@ async function generateChunk(tx: SqlExecutor, o: BenchDataOptions, chunk: Chunk)
   await tx.exec(`CREATE TEMP TABLE calls ON COMMIT DROP AS SELECT * FROM task`);
   for (let round = 1; round <= 3; round++) {
     const t0 = Date.now();
-    await tx.exec(`DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`);
+    await tx.exec(
+      `DROP TABLE IF EXISTS sim_out; CREATE TEMP TABLE sim_out ON COMMIT DROP AS ${simulateSql(o.workspaceId, regressionFrom)}`,
+    );
     const t1 = Date.now();
     const [ins] = await tx.query<{ n: number }>(
       `WITH ins AS (INSERT INTO usage_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM sim_out WHERE ts < $1::timestamptz ORDER BY ts RETURNING 1)

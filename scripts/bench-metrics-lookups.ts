@@ -104,8 +104,15 @@ export async function createLookups(sql: SqlExecutor, o: { tenants: number }): P
   await sql.exec(`CREATE TABLE bench_gen.feature_slot (class text, slot int, feature int)`);
   for (const cls of CLASSES) {
     const inClass = features.filter((f) => f.workloadClass === cls);
-    const slots = slotRows(inClass.map((f) => f.idx), inClass.map((f) => f.weight), 1000);
-    await sql.query(`INSERT INTO bench_gen.feature_slot SELECT $1, s - 1, f FROM unnest($2::int[]) WITH ORDINALITY AS t(f, s)`, [cls, slots]);
+    const slots = slotRows(
+      inClass.map((f) => f.idx),
+      inClass.map((f) => f.weight),
+      1000,
+    );
+    await sql.query(`INSERT INTO bench_gen.feature_slot SELECT $1, s - 1, f FROM unnest($2::int[]) WITH ORDINALITY AS t(f, s)`, [
+      cls,
+      slots,
+    ]);
   }
 
   // Per feature: 100 model slots, its routes, and its fallback per provider.
@@ -113,29 +120,28 @@ export async function createLookups(sql: SqlExecutor, o: { tenants: number }): P
   const routes: { feature: number; k: number; name: string }[] = [];
   const fallbacks: { feature: number; provider: string; model: number; sent: string }[] = [];
   for (const f of features) {
-    slotRows(f.models, f.models.map((m) => m.weight), 100).forEach((c, slot) =>
-      choice.push({ feature: f.idx, slot, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model }),
-    );
+    slotRows(
+      f.models,
+      f.models.map((m) => m.weight),
+      100,
+    ).forEach((c, slot) => choice.push({ feature: f.idx, slot, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model }));
     f.routes.forEach((name, k) => routes.push({ feature: f.idx, k, name }));
-    for (const [provider, c] of Object.entries(f.fallbacks)) fallbacks.push({ feature: f.idx, provider, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model });
+    for (const [provider, c] of Object.entries(f.fallbacks))
+      fallbacks.push({ feature: f.idx, provider, model: modelIndex(c.key), sent: c.as ?? MODELS[c.key].model });
   }
-  await sql.query(`CREATE TABLE bench_gen.choice AS SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS t(feature, slot, model, sent)`, [
-    choice.map((c) => c.feature),
-    choice.map((c) => c.slot),
-    choice.map((c) => c.model),
-    choice.map((c) => c.sent),
-  ]);
+  await sql.query(
+    `CREATE TABLE bench_gen.choice AS SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS t(feature, slot, model, sent)`,
+    [choice.map((c) => c.feature), choice.map((c) => c.slot), choice.map((c) => c.model), choice.map((c) => c.sent)],
+  );
   await sql.query(`CREATE TABLE bench_gen.route AS SELECT * FROM unnest($1::int[], $2::int[], $3::text[]) AS t(feature, k, name)`, [
     routes.map((r) => r.feature),
     routes.map((r) => r.k),
     routes.map((r) => r.name),
   ]);
-  await sql.query(`CREATE TABLE bench_gen.fallback AS SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS t(feature, provider, model, sent)`, [
-    fallbacks.map((r) => r.feature),
-    fallbacks.map((r) => r.provider),
-    fallbacks.map((r) => r.model),
-    fallbacks.map((r) => r.sent),
-  ]);
+  await sql.query(
+    `CREATE TABLE bench_gen.fallback AS SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS t(feature, provider, model, sent)`,
+    [fallbacks.map((r) => r.feature), fallbacks.map((r) => r.provider), fallbacks.map((r) => r.model), fallbacks.map((r) => r.sent)],
+  );
   await sql.exec(`ALTER TABLE bench_gen.feature ADD COLUMN n_routes int;
     UPDATE bench_gen.feature f SET n_routes = (SELECT count(*) FROM bench_gen.route r WHERE r.feature = f.idx);`);
 
@@ -150,8 +156,14 @@ export async function createLookups(sql: SqlExecutor, o: { tenants: number }): P
     tenants.map((t) => t.name),
     tenants.map((t) => t.region),
   ]);
-  const tenantSlots = slotRows(tenants.map((t) => t.idx), tenants.map((_, i) => 1 / Math.pow(i + 1, 1.1)));
-  await sql.query(`CREATE TABLE bench_gen.tenant_slot AS SELECT s - 1 AS slot, t AS tenant FROM unnest($1::int[]) WITH ORDINALITY AS x(t, s)`, [tenantSlots]);
+  const tenantSlots = slotRows(
+    tenants.map((t) => t.idx),
+    tenants.map((_, i) => 1 / Math.pow(i + 1, 1.1)),
+  );
+  await sql.query(
+    `CREATE TABLE bench_gen.tenant_slot AS SELECT s - 1 AS slot, t AS tenant FROM unnest($1::int[]) WITH ORDINALITY AS x(t, s)`,
+    [tenantSlots],
+  );
 
   // Token sizes: (context, generated) pairs of the Azure trace, sampled per workload kind.
   const trace = loadAzureTrace();
@@ -167,10 +179,13 @@ export async function createLookups(sql: SqlExecutor, o: { tenants: number }): P
       ctx.push(w.context[j] as number);
       gen.push(w.generated[j] as number);
     }
-    await sql.query(`INSERT INTO bench_gen.tokens SELECT $1, s - 1, c, g FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(c, g, s)`, [kind, ctx, gen]);
+    await sql.query(`INSERT INTO bench_gen.tokens SELECT $1, s - 1, c, g FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS t(c, g, s)`, [
+      kind,
+      ctx,
+      gen,
+    ]);
   }
   await sql.exec(`CREATE TABLE bench_gen.token_n AS SELECT kind, count(*)::int AS n FROM bench_gen.tokens GROUP BY kind;
     ANALYZE bench_gen.model; ANALYZE bench_gen.feature; ANALYZE bench_gen.feature_slot; ANALYZE bench_gen.choice; ANALYZE bench_gen.route;
     ANALYZE bench_gen.fallback; ANALYZE bench_gen.tenant; ANALYZE bench_gen.tenant_slot; ANALYZE bench_gen.tokens;`);
 }
-

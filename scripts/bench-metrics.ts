@@ -59,32 +59,75 @@ function panels(end: Date): { name: string; body: MetricsQueryInput }[] {
     {
       name: `${DAYS} days total`,
       body: {
-        from, to,
-        measures: ["requests", "successful_requests", "error_rate", "tasks", "task_success_rate", "cost_usd", "list_cost_usd", "input_tokens",
-          "output_tokens", "cost_per_successful_task_usd", "cost_per_1k_tokens_usd", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "ttft_p95_ms"],
+        from,
+        to,
+        measures: [
+          "requests",
+          "successful_requests",
+          "error_rate",
+          "tasks",
+          "task_success_rate",
+          "cost_usd",
+          "list_cost_usd",
+          "input_tokens",
+          "output_tokens",
+          "cost_per_successful_task_usd",
+          "cost_per_1k_tokens_usd",
+          "latency_p50_ms",
+          "latency_p95_ms",
+          "latency_p99_ms",
+          "ttft_p95_ms",
+        ],
       },
     },
     {
       name: "by provider",
-      body: { from, to, dimensions: ["provider"], measures: ["requests", "cost_usd", "error_rate", "latency_p50_ms", "latency_p95_ms", "ttft_p95_ms"] },
+      body: {
+        from,
+        to,
+        dimensions: ["provider"],
+        measures: ["requests", "cost_usd", "error_rate", "latency_p50_ms", "latency_p95_ms", "ttft_p95_ms"],
+      },
     },
     {
       name: "by tenant, top 20",
       body: {
-        from, to, dimensions: ["tenant"], orderBy: [{ field: "cost_usd", direction: "desc" }], limit: 20,
+        from,
+        to,
+        dimensions: ["tenant"],
+        orderBy: [{ field: "cost_usd", direction: "desc" }],
+        limit: 20,
         measures: ["cost_usd", "requests", "cost_per_successful_task_usd", "task_success_rate", "error_rate"],
       },
     },
     {
       name: "hourly p95, one model",
-      body: { from, to, granularity: "hour", filters: { model: ["claude-sonnet-4"] }, measures: ["latency_p95_ms", "ttft_p95_ms", "requests"] },
+      body: {
+        from,
+        to,
+        granularity: "hour",
+        filters: { model: ["claude-sonnet-4"] },
+        measures: ["latency_p95_ms", "ttft_p95_ms", "requests"],
+      },
     },
     {
       name: "vendor matrix",
       body: {
-        from, to, dimensions: ["provider", "model"],
-        measures: ["requests", "cost_per_successful_task_usd", "cost_per_1k_tokens_usd", "latency_p50_ms", "latency_p95_ms", "ttft_p95_ms",
-          "error_rate", "throttled_requests", "fallback_rate", "fallback_success_rate"],
+        from,
+        to,
+        dimensions: ["provider", "model"],
+        measures: [
+          "requests",
+          "cost_per_successful_task_usd",
+          "cost_per_1k_tokens_usd",
+          "latency_p50_ms",
+          "latency_p95_ms",
+          "ttft_p95_ms",
+          "error_rate",
+          "throttled_requests",
+          "fallback_rate",
+          "fallback_success_rate",
+        ],
       },
     },
   ];
@@ -136,27 +179,38 @@ async function main(): Promise<void> {
   const db: Database = await openDatabase({ kind: "postgres", url: dbUrl }, "npm run bench:metrics");
   let endTime: Date;
   try {
-    const ws = (await db.prisma.workspace.findUnique({ where: { slug: SLUG } })) ?? (await db.prisma.workspace.create({ data: { slug: SLUG, name: "Benchmark" } }));
+    const ws =
+      (await db.prisma.workspace.findUnique({ where: { slug: SLUG } })) ??
+      (await db.prisma.workspace.create({ data: { slug: SLUG, name: "Benchmark" } }));
     if (!reuse) {
       const end = new Date(Math.floor(Date.now() / 1000) * 1000);
       log(`loading ${EVENTS.toLocaleString("en-US")} events over ${DAYS} days (${TENANTS} tenants) into ${DB_NAME}…`);
       const t0 = Date.now();
       const n = await generateBenchEvents(db.sql, { workspaceId: ws.id, events: EVENTS, days: DAYS, end, seed: 7, tenants: TENANTS });
       await db.sql.exec(`VACUUM ANALYZE usage_events`);
-      log(`loaded ${n.toLocaleString("en-US")} events in ${secs(Date.now() - t0)} (${Math.round(n / ((Date.now() - t0) / 1000)).toLocaleString("en-US")} events/s)`);
+      log(
+        `loaded ${n.toLocaleString("en-US")} events in ${secs(Date.now() - t0)} (${Math.round(n / ((Date.now() - t0) / 1000)).toLocaleString("en-US")} events/s)`,
+      );
       const t1 = Date.now();
       // The migration marked nothing (the table was empty then): the rebuild marks every hour.
       const r = await rebuildRollups(db.sql, ws.id, { parallel: 2 });
-      log(`built rollups in ${secs(Date.now() - t1)}: ${r.buckets.hour} hours, ${r.buckets.day} days, ${r.buckets.week} weeks, ${r.buckets.month} months`);
+      log(
+        `built rollups in ${secs(Date.now() - t1)}: ${r.buckets.hour} hours, ${r.buckets.day} days, ${r.buckets.week} weeks, ${r.buckets.month} months`,
+      );
     }
-    const [range] = await db.sql.query<{ n: number; hi: Date }>(`SELECT count(*)::bigint AS n, max(ts) AS hi FROM usage_events WHERE workspace_id = $1`, [ws.id]);
+    const [range] = await db.sql.query<{ n: number; hi: Date }>(
+      `SELECT count(*)::bigint AS n, max(ts) AS hi FROM usage_events WHERE workspace_id = $1`,
+      [ws.id],
+    );
     endTime = new Date(Math.ceil((range!.hi.getTime() + 1) / 1000) * 1000);
     log(`\nevents: ${range!.n.toLocaleString("en-US")}; rollup rows per cube (grain: rows):`);
     for (const c of CUBE_NAMES) {
       const rows = await db.sql.query<{ grain: string; n: number; size: string }>(
         `SELECT grain, count(*)::bigint AS n, pg_size_pretty(pg_total_relation_size('"${CUBES[c].table}"')) AS size FROM "${CUBES[c].table}" GROUP BY grain ORDER BY min(bucket)`,
       );
-      log(`  ${c.padEnd(7)} [${CUBES[c].dims.join(", ")}] ${rows.map((r) => `${r.grain} ${r.n.toLocaleString("en-US")}`).join(", ")} (${rows[0]?.size ?? "0"})`);
+      log(
+        `  ${c.padEnd(7)} [${CUBES[c].dims.join(", ")}] ${rows.map((r) => `${r.grain} ${r.n.toLocaleString("en-US")}`).join(", ")} (${rows[0]?.size ?? "0"})`,
+      );
     }
 
     const key = await createApiKey(db.prisma, { workspaceId: ws.id, name: `bench-${Date.now()}`, scopes: ["read"] });
@@ -165,7 +219,11 @@ async function main(): Promise<void> {
     try {
       for (const panel of panels(endTime)) {
         const call = async () => {
-          const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key.secret}` }, body: JSON.stringify(panel.body) });
+          const res = await fetch(api.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${key.secret}` },
+            body: JSON.stringify(panel.body),
+          });
           const json = (await res.json()) as Answer & { error?: { message: string } };
           if (res.status !== 200) throw new Error(`${panel.name}: HTTP ${res.status} ${json.error?.message}`);
           return json;
@@ -197,7 +255,9 @@ async function main(): Promise<void> {
     }
     log(`\npanel                  median     p95   raw ms  speed-up  max pct err  mismatches  rows  source`);
     for (const r of results) log(r);
-    log(`\n(ms through HTTP + the route handler; ${RUNS} timed runs after 3 warm-ups; raw = the same answer computed exactly from raw events once;`);
+    log(
+      `\n(ms through HTTP + the route handler; ${RUNS} timed runs after 3 warm-ups; raw = the same answer computed exactly from raw events once;`,
+    );
     log(` mismatches = additive/ratio values that differ from raw, of those compared; percentile error relative to percentile_disc)`);
   } finally {
     await db.close();

@@ -12,7 +12,10 @@ const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const targetMs = Number(process.env.BENCH_TARGET_MS ?? 1000);
 const email = process.env.BENCH_EMAIL ?? "demo@unitscope.dev";
 const password = process.env.BENCH_PASSWORD ?? process.env.UNITSCOPE_DEMO_PASSWORD ?? "unitscope-demo";
-const ranges = (process.env.BENCH_RANGES ?? "7d,30d").split(",").map((r) => r.trim()).filter(Boolean);
+const ranges = (process.env.BENCH_RANGES ?? "7d,30d")
+  .split(",")
+  .map((r) => r.trim())
+  .filter(Boolean);
 
 type Cookies = Map<string, string>;
 
@@ -41,7 +44,8 @@ async function signIn(): Promise<Cookies> {
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/overview`, json: "true" }),
   });
   remember(jar, res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}); is the demo seeded?`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}); is the demo seeded?`);
   return jar;
 }
 
@@ -50,7 +54,8 @@ async function timePage(jar: Cookies, path: string): Promise<{ totalMs: number; 
   const t0 = performance.now();
   const res = await fetch(`${base}${path}`, { headers: { cookie: header(jar), accept: "text/html" }, redirect: "manual" });
   const firstByteMs = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}${res.headers.get("location") ? ` (to ${res.headers.get("location")})` : ""}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${path} → ${res.status}${res.headers.get("location") ? ` (to ${res.headers.get("location")})` : ""}`);
   const body = await res.text();
   const totalMs = performance.now() - t0;
   if (body.includes("This card could not be loaded")) throw new Error(`GET ${path}: a card failed to load (see the server log)`);

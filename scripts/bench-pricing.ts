@@ -71,7 +71,9 @@ try {
     priced += out.filter((c) => c.priced).length;
   }
   const batchMs = performance.now() - t;
-  console.log(`priceEvents, batches of ${BATCH.toLocaleString("en-US")}: ${N.toLocaleString("en-US")} usages in ${batchMs.toFixed(0)} ms = ${rate(N, batchMs)} (${priced.toLocaleString("en-US")} priced, ${(N - priced).toLocaleString("en-US")} unknown)`);
+  console.log(
+    `priceEvents, batches of ${BATCH.toLocaleString("en-US")}: ${N.toLocaleString("en-US")} usages in ${batchMs.toFixed(0)} ms = ${rate(N, batchMs)} (${priced.toLocaleString("en-US")} priced, ${(N - priced).toLocaleString("en-US")} unknown)`,
+  );
 
   t = performance.now();
   for (let i = 0; i < QUOTE_SAMPLE; i++) {
@@ -79,7 +81,9 @@ try {
     await priceEvents(db, ws.id, [{ ...it, usage: normalizeUsage(it.usage) }]);
   }
   const quoteMs = performance.now() - t;
-  console.log(`quote path, one usage per call: ${QUOTE_SAMPLE.toLocaleString("en-US")} usages in ${quoteMs.toFixed(0)} ms = ${rate(QUOTE_SAMPLE, quoteMs)}`);
+  console.log(
+    `quote path, one usage per call: ${QUOTE_SAMPLE.toLocaleString("en-US")} usages in ${quoteMs.toFixed(0)} ms = ${rate(QUOTE_SAMPLE, quoteMs)}`,
+  );
 
   const { catalog, terms } = await loadPricing(db, ws.id);
   t = performance.now();

@@ -21,7 +21,9 @@ afterAll(() => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }
 describe("npm run cli", () => {
   it("creates a workspace, a user (password from stdin) and a key whose secret is the last stdout line", () => {
     expect(cli(["workspace", "create", "acme", "--name", "Acme"])).toMatchObject({ code: 0 });
-    expect(cli(["user", "create", "ops@acme.test", "--workspace", "acme", "--role", "admin"], "a-long-password\n")).toMatchObject({ code: 0 });
+    expect(cli(["user", "create", "ops@acme.test", "--workspace", "acme", "--role", "admin"], "a-long-password\n")).toMatchObject({
+      code: 0,
+    });
     const key = cli(["key", "create", "--workspace", "acme", "--scope", "ingest,read"]);
     expect(key.code).toBe(0);
     const lines = key.stdout.trim().split("\n");
@@ -45,7 +47,11 @@ describe("npm run cli", () => {
     // A real second process opens the database (as the app does) and keeps it open.
     const holder = spawn(
       process.execPath,
-      [...tsx, "-e", `import("./lib/db/open-database.ts").then(async (m) => { await m.openDatabase({ kind: "pglite", dataDir: ${JSON.stringify(dataDir)} }, "the Unitscope app", { url: "http://localhost:3999" }); console.log("open"); setInterval(() => {}, 1000); })`],
+      [
+        ...tsx,
+        "-e",
+        `import("./lib/db/open-database.ts").then(async (m) => { await m.openDatabase({ kind: "pglite", dataDir: ${JSON.stringify(dataDir)} }, "the Unitscope app", { url: "http://localhost:3999" }); console.log("open"); setInterval(() => {}, 1000); })`,
+      ],
       { env, stdio: ["ignore", "pipe", "inherit"] },
     );
     try {

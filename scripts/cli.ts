@@ -40,7 +40,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError("give --password, or pipe the password on standard input");
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function workspaceId(db: Database, slug: string | undefined): Promise<number> {
@@ -57,12 +59,19 @@ async function main(db: Database, [noun, verb, arg]: string[]): Promise<void> {
     const ws = await createWorkspace(db.prisma, { slug: arg, name: values.name, timezone: values.timezone });
     console.log(`created workspace ${ws.slug} (id ${ws.id}, timezone ${ws.timezone})`);
   } else if (cmd === "workspace list") {
-    for (const ws of await db.prisma.workspace.findMany({ orderBy: { slug: "asc" } })) console.log(`${ws.slug}\t${ws.name}\t${ws.timezone}`);
+    for (const ws of await db.prisma.workspace.findMany({ orderBy: { slug: "asc" } }))
+      console.log(`${ws.slug}\t${ws.name}\t${ws.timezone}`);
   } else if (cmd === "user create") {
     if (!arg) throw new UsageError("user create needs an <email>");
     if (!values.workspace || !values.role) throw new UsageError("--workspace and --role are required");
     const password = values.password ?? (await readStdin());
-    const u = await createUser(db.prisma, { email: arg, name: values.name, password, workspaceSlug: values.workspace, role: values.role as never });
+    const u = await createUser(db.prisma, {
+      email: arg,
+      name: values.name,
+      password,
+      workspaceSlug: values.workspace,
+      role: values.role as never,
+    });
     console.log(
       u.existingUser
         ? `added existing user ${u.email} as ${u.role} of ${u.workspace}; their password is unchanged (the one given was not used)`
@@ -75,8 +84,14 @@ async function main(db: Database, [noun, verb, arg]: string[]): Promise<void> {
     console.log(`created API key ${key.id} (${key.prefix}…, scopes ${key.scopes.join(",")}); the secret is shown once:`);
     console.log(key.secret);
   } else if (cmd === "key list") {
-    const keys = await db.prisma.apiKey.findMany({ where: { workspaceId: await workspaceId(db, values.workspace) }, orderBy: { id: "asc" } });
-    for (const k of keys) console.log(`${k.id}\t${k.prefix}…\t${k.scopes.join(",")}\t${k.name}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`);
+    const keys = await db.prisma.apiKey.findMany({
+      where: { workspaceId: await workspaceId(db, values.workspace) },
+      orderBy: { id: "asc" },
+    });
+    for (const k of keys)
+      console.log(
+        `${k.id}\t${k.prefix}…\t${k.scopes.join(",")}\t${k.name}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`,
+      );
   } else if (cmd === "key revoke") {
     const id = Number(arg);
     if (!Number.isInteger(id)) throw new UsageError("key revoke needs a numeric <id>");
@@ -105,7 +120,8 @@ try {
   }
   if (err instanceof UsageError) console.error(`error: ${err.message}\n${USAGE}`);
   else if (err instanceof ApiError) console.error(`error: ${err.message}`);
-  else if (err instanceof ZodError) console.error(`error: ${err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+  else if (err instanceof ZodError)
+    console.error(`error: ${err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
   else console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(err instanceof UsageError ? 64 : 1);
 }

@@ -7,7 +7,9 @@ const config = resolveDbConfig();
 try {
   const db = await openDatabase(config, "npm run db:migrate");
   const { applied, alreadyApplied } = db.migrations;
-  console.log(`${describeDbConfig(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "nothing to apply"} (${alreadyApplied} already applied)`);
+  console.log(
+    `${describeDbConfig(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "nothing to apply"} (${alreadyApplied} already applied)`,
+  );
   await db.close();
 } catch (err) {
   console.error(err instanceof DataDirLockedError ? err.message : `migration failed: ${err instanceof Error ? err.message : err}`);

@@ -59,7 +59,17 @@ function needsBuild() {
   const stamp = ".next/BUILD_ID";
   if (!fs.existsSync(stamp)) return true;
   const built = fs.statSync(stamp).mtimeMs;
-  const roots = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs", "prisma/seed"];
+  const roots = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "instrumentation.ts",
+    "next.config.js",
+    "package.json",
+    "postcss.config.mjs",
+    "prisma/seed",
+  ];
   const newer = (p) => {
     if (!fs.existsSync(p)) return false;
     const st = fs.statSync(p);

@@ -17,13 +17,19 @@ const required = process.env.E2E_REQUIRED === "1" || process.env.CI === "true";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let problems = 0;
 
-console.log(`[test] database for db and e2e tiers: ${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "embedded PGlite (throw-away)"}`);
+console.log(
+  `[test] database for db and e2e tiers: ${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "embedded PGlite (throw-away)"}`,
+);
 
 for (const tier of ["unit", "db"]) {
   if (!wants(tier)) continue;
   const out = `test-results/vitest-${tier}.json`;
   fs.rmSync(out, { force: true });
-  const r = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    { stdio: "inherit" },
+  );
   const counted = countVitest(out);
   if (!counted) {
     console.error(`[test] the ${tier} tier produced no report (exit ${r.status})`);
@@ -82,7 +88,11 @@ function countVitest(file) {
   const j = JSON.parse(fs.readFileSync(file, "utf8"));
   // Files that failed to load count as failures even though they hold no test results.
   const brokenFiles = (j.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
-  return { passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + brokenFiles, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+  return {
+    passed: j.numPassedTests ?? 0,
+    failed: (j.numFailedTests ?? 0) + brokenFiles,
+    skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+  };
 }
 
 function countPlaywright(file) {

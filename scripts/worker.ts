@@ -35,7 +35,9 @@ let db;
 try {
   db = await openDatabase(config, "npm run worker");
 } catch (err) {
-  console.error(err instanceof DataDirLockedError ? err.message : `could not open the database: ${err instanceof Error ? err.message : err}`);
+  console.error(
+    err instanceof DataDirLockedError ? err.message : `could not open the database: ${err instanceof Error ? err.message : err}`,
+  );
   process.exit(err instanceof DataDirLockedError ? 2 : 1);
 }
 

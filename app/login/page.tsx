@@ -41,7 +41,9 @@ export default async function LoginPage({ searchParams }: Props) {
             </p>
           ) : null}
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500 dark:text-zinc-400">No account yet? Ask an owner of your workspace to add you.</p>
+        <p className="mt-6 text-center text-xs text-zinc-500 dark:text-zinc-400">
+          No account yet? Ask an owner of your workspace to add you.
+        </p>
       </div>
     </main>
   );

@@ -36,7 +36,14 @@ export function BarListChart({ items, format, label, itemHeader = "Name", valueH
         <TableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} label={label} />
       </div>
       {asTable ? (
-        <BarListTable items={items} format={format} caption={label} itemHeader={itemHeader} valueHeader={valueHeader} testId={testId ? `${testId}-table` : undefined} />
+        <BarListTable
+          items={items}
+          format={format}
+          caption={label}
+          itemHeader={itemHeader}
+          valueHeader={valueHeader}
+          testId={testId ? `${testId}-table` : undefined}
+        />
       ) : (
         <Bars items={items} format={format} label={label} />
       )}
@@ -54,10 +61,34 @@ function Bars({ items, format, label }: { items: BarListItem[]; format: ValueFor
   const labelWidth = Math.min(240, Math.max(80, Math.max(...items.map((i) => i.label.length)) * 6.5 + 8));
   return (
     <div className="text-zinc-500 dark:text-zinc-400">
-      <BarChart layout="vertical" data={items} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} title={label} accessibilityLayer>
+      <BarChart
+        layout="vertical"
+        data={items}
+        responsive
+        style={{ width: "100%", height }}
+        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        title={label}
+        accessibilityLayer
+      >
         <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
-        <XAxis type="number" dataKey="v" tickFormatter={(v: number) => formatValue(format, format === "usd" ? String(v) : v, { compact: true })} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} tickLine={false} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: "currentColor", fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
+        <XAxis
+          type="number"
+          dataKey="v"
+          tickFormatter={(v: number) => formatValue(format, format === "usd" ? String(v) : v, { compact: true })}
+          tick={{ fill: "currentColor", fontSize: 11 }}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+          tickLine={false}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          tick={{ fill: "currentColor", fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          interval={0}
+        />
         <Tooltip
           isAnimationActive={false}
           cursor={{ fill: "currentColor", fillOpacity: 0.06 }}

@@ -1,7 +1,14 @@
 import { formatValue, formatValueExact, type ValueFormat } from "@/lib/dashboards/measure-display";
 import type { BarListItem } from "@/lib/dashboards/summarize-bar-list";
 
-type Props = { items: readonly BarListItem[]; format: ValueFormat; caption: string; itemHeader: string; valueHeader: string; testId?: string };
+type Props = {
+  items: readonly BarListItem[];
+  format: ValueFormat;
+  caption: string;
+  itemHeader: string;
+  valueHeader: string;
+  testId?: string;
+};
 
 /**
  * The table view of a bar list, in the bars' order. The exact value is printed, not only put in a title:
@@ -30,7 +37,8 @@ export function BarListTable({ items, format, caption, itemHeader, valueHeader, 
                 {i.label}
               </th>
               <td className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums" data-exact={i.x}>
-                {formatValue(format, i.x)} <span className="text-xs text-zinc-500 dark:text-zinc-400">({formatValueExact(format, i.x)})</span>
+                {formatValue(format, i.x)}{" "}
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">({formatValueExact(format, i.x)})</span>
               </td>
             </tr>
           ))}

@@ -22,7 +22,11 @@ export function ChartFrame({ data, kind, stacked, height = 260, colors, label, e
   const summary = summarizeChart(data);
   if (!data.hasData) {
     return (
-      <p data-testid={testId ? `${testId}-empty` : undefined} className="flex items-center justify-center rounded-lg border border-dashed border-zinc-300 px-4 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400" style={{ minHeight: height }}>
+      <p
+        data-testid={testId ? `${testId}-empty` : undefined}
+        className="flex items-center justify-center rounded-lg border border-dashed border-zinc-300 px-4 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400"
+        style={{ minHeight: height }}
+      >
         {emptyText ?? "No data for this range and these filters. Widen the date range or clear a filter."}
       </p>
     );
@@ -33,7 +37,11 @@ export function ChartFrame({ data, kind, stacked, height = 260, colors, label, e
         <ChartLegend data={data} colors={colors} />
         <TableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} label={label} className="ml-auto" />
       </div>
-      {asTable ? <ChartTable data={data} caption={label} /> : <TimeSeriesChart data={data} kind={kind} stacked={stacked} height={height} colors={colors} label={label} />}
+      {asTable ? (
+        <ChartTable data={data} caption={label} />
+      ) : (
+        <TimeSeriesChart data={data} kind={kind} stacked={stacked} height={height} colors={colors} label={label} />
+      )}
       <figcaption id={summaryId} className="sr-only">
         {label}: {summary}
       </figcaption>

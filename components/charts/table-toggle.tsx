@@ -1,7 +1,17 @@
 "use client";
 
 /** The "Show table" / "Show chart" switch every chart carries (its accessible twin), named after the chart. */
-export function TableToggle({ asTable, onToggle, label, className = "" }: { asTable: boolean; onToggle: () => void; label: string; className?: string }) {
+export function TableToggle({
+  asTable,
+  onToggle,
+  label,
+  className = "",
+}: {
+  asTable: boolean;
+  onToggle: () => void;
+  label: string;
+  className?: string;
+}) {
   return (
     <button
       type="button"

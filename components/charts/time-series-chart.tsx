@@ -60,7 +60,11 @@ export function TimeSeriesChart({ data, kind, stacked = false, height = 260, col
         axisLine={false}
         allowDecimals={data.format !== "count"}
       />
-      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} data={data} colors={colors} />} cursor={{ stroke: "currentColor", strokeOpacity: 0.2 }} isAnimationActive={false} />
+      <Tooltip
+        content={(p) => <ChartTooltip active={p.active} payload={p.payload} data={data} colors={colors} />}
+        cursor={{ stroke: "currentColor", strokeOpacity: 0.2 }}
+        isAnimationActive={false}
+      />
     </>
   );
 
@@ -72,7 +76,14 @@ export function TimeSeriesChart({ data, kind, stacked = false, height = 260, col
         <BarChart {...common} barCategoryGap={data.points.length > 60 ? 0 : "12%"}>
           {axes}
           {data.series.map((s, i) => (
-            <Bar key={s.key} dataKey={accessors[i]!} name={s.label} stackId={stacked ? "stack" : undefined} fill={color(i)} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={accessors[i]!}
+              name={s.label}
+              stackId={stacked ? "stack" : undefined}
+              fill={color(i)}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       ) : kind === "area" ? (
@@ -117,7 +128,14 @@ export function TimeSeriesChart({ data, kind, stacked = false, height = 260, col
 }
 
 /** A dot only for a value whose neighbours are both gaps: a line segment needs two points to be seen. */
-function IsolatedDot({ index, cx, cy, chartPoints: points, seriesKey, fill }: DotItemDotProps & { chartPoints: ChartPoint[]; seriesKey: string; fill: string }) {
+function IsolatedDot({
+  index,
+  cx,
+  cy,
+  chartPoints: points,
+  seriesKey,
+  fill,
+}: DotItemDotProps & { chartPoints: ChartPoint[]; seriesKey: string; fill: string }) {
   const here = points[index]?.v[seriesKey] ?? null;
   const before = points[index - 1]?.v[seriesKey] ?? null;
   const after = points[index + 1]?.v[seriesKey] ?? null;

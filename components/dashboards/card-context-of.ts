@@ -5,6 +5,10 @@ import { dashboardViewOf } from "@/lib/dashboards/dashboard-view";
 import type { DashboardContext } from "@/components/shell/dashboard-context";
 
 /** The cards' context for a page: the shell's resolved access and range plus the filters of the URL. */
-export async function cardContextOf(context: DashboardContext, params: Record<string, string | string[] | undefined>, pinned?: Partial<Record<FilterField, string>>): Promise<CardContext> {
+export async function cardContextOf(
+  context: DashboardContext,
+  params: Record<string, string | string[] | undefined>,
+  pinned?: Partial<Record<FilterField, string>>,
+): Promise<CardContext> {
   return { db: await getDb(), ctx: context.ctx, view: dashboardViewOf(context.range, params), pinned };
 }

@@ -19,7 +19,10 @@ export function StatsSkeleton({ count = 4, label }: { count?: number; label: str
   return (
     <div aria-busy="true" aria-label={`${label} (loading)`} className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
       {Array.from({ length: count }, (_, i) => (
-        <div key={i} className="h-[108px] animate-pulse rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          key={i}
+          className="h-[108px] animate-pulse rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <div className="h-3 w-1/3 rounded bg-zinc-100 dark:bg-zinc-800" />
           <div className="mt-4 h-6 w-1/2 rounded bg-zinc-100 dark:bg-zinc-800" />
         </div>

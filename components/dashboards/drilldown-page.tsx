@@ -16,7 +16,19 @@ import { PERCENTILE_COLORS } from "@/components/charts/chart-palette";
  * One tenant's or one feature's own dashboard: the global filters still apply, the drilled-into value is
  * pinned (the bar hides that filter). Same cards and loaders as the list pages, scoped by the pin.
  */
-export function DrilldownPage({ context, c, dimension, value, stack }: { context: DashboardContext; c: CardContext; dimension: RankedDimension; value: string; stack: StackBy | null }) {
+export function DrilldownPage({
+  context,
+  c,
+  dimension,
+  value,
+  stack,
+}: {
+  context: DashboardContext;
+  c: CardContext;
+  dimension: RankedDimension;
+  value: string;
+  stack: StackBy | null;
+}) {
   const d = RANKED_DIMENSIONS[dimension];
   const qs = viewQueryString(c.view);
   return (
@@ -32,16 +44,39 @@ export function DrilldownPage({ context, c, dimension, value, stack }: { context
       </Suspense>
       {dimension === "tenant" ? (
         <Suspense fallback={<CardSkeleton title="Spend over time" />}>
-          <SpendOverTimeSection c={c} id="drilldown-spend" title="Spend over time" stack={stack} stackOptions={["feature", "model", "provider"]} />
+          <SpendOverTimeSection
+            c={c}
+            id="drilldown-spend"
+            title="Spend over time"
+            stack={stack}
+            stackOptions={["feature", "model", "provider"]}
+          />
         </Suspense>
       ) : (
         <Suspense fallback={<CardSkeleton title="Spend over time by tenant" />}>
-          <DimensionSeriesCard c={c} id="drilldown-spend" title="Spend over time by tenant" description="Effective cost per bucket, stacked by tenant (the largest seven, the rest summed into Other)." dimension="tenant" measure="cost_usd" maxSeries={8} kind="bar" stacked />
+          <DimensionSeriesCard
+            c={c}
+            id="drilldown-spend"
+            title="Spend over time by tenant"
+            description="Effective cost per bucket, stacked by tenant (the largest seven, the rest summed into Other)."
+            dimension="tenant"
+            measure="cost_usd"
+            maxSeries={8}
+            kind="bar"
+            stacked
+          />
         </Suspense>
       )}
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<CardSkeleton title="Success and errors" />}>
-          <MeasureSeriesCard c={c} id="drilldown-success" title="Success and errors" description="Task success rate and call error rate per bucket; gaps mark buckets without calls." measures={["task_success_rate", "error_rate"]} kind="line" />
+          <MeasureSeriesCard
+            c={c}
+            id="drilldown-success"
+            title="Success and errors"
+            description="Task success rate and call error rate per bucket; gaps mark buckets without calls."
+            measures={["task_success_rate", "error_rate"]}
+            kind="line"
+          />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Latency" />}>
           <MeasureSeriesCard

@@ -55,7 +55,10 @@ export function LatencyPercentilesCard({ window, filters, models, initialModel, 
         </label>
       }
     >
-      <div className={`grid gap-6 px-5 py-4 transition-opacity lg:grid-cols-2 ${q.isFetching ? "opacity-60" : ""}`} aria-busy={q.isFetching}>
+      <div
+        className={`grid gap-6 px-5 py-4 transition-opacity lg:grid-cols-2 ${q.isFetching ? "opacity-60" : ""}`}
+        aria-busy={q.isFetching}
+      >
         {q.isError ? (
           <div className="lg:col-span-2">
             <CardAlert message={q.error.message} />
@@ -65,11 +68,26 @@ export function LatencyPercentilesCard({ window, filters, models, initialModel, 
           <>
             <div>
               <h3 className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Latency</h3>
-              <ChartFrame data={charts.latency} kind="line" colors={PERCENTILE_COLORS} label="Latency percentiles" testId="chart-latency" height={240} />
+              <ChartFrame
+                data={charts.latency}
+                kind="line"
+                colors={PERCENTILE_COLORS}
+                label="Latency percentiles"
+                testId="chart-latency"
+                height={240}
+              />
             </div>
             <div>
               <h3 className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Time to first token</h3>
-              <ChartFrame data={charts.ttft} kind="line" colors={PERCENTILE_COLORS} label="Time to first token percentiles" testId="chart-ttft" height={240} emptyText="No streamed calls in this range: time to first token is only reported for streaming." />
+              <ChartFrame
+                data={charts.ttft}
+                kind="line"
+                colors={PERCENTILE_COLORS}
+                label="Time to first token percentiles"
+                testId="chart-ttft"
+                height={240}
+                emptyText="No streamed calls in this range: time to first token is only reported for streaming."
+              />
             </div>
           </>
         ) : null}

@@ -14,7 +14,8 @@ import { Tabs } from "./tabs";
 /** Month-end spend projection (the engine's: month to date + recent daily run rate, workspace time zone). */
 export async function ProjectionTile({ c }: { c: CardContext }) {
   const r = await settle("month-end projection", loadProjection(c));
-  if (!r.ok) return <PlainTile id="projection" label="Month-end projection" value="—" hint="Could not be computed just now; reload to retry." />;
+  if (!r.ok)
+    return <PlainTile id="projection" label="Month-end projection" value="—" hint="Could not be computed just now; reload to retry." />;
   const p = r.data;
   return (
     <PlainTile
@@ -41,7 +42,12 @@ export async function TopMoversCard({ c }: { c: CardContext }) {
   if (!r.ok) return <CardError title={title} />;
   const range = { from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString() };
   return (
-    <DashboardCard id="top-movers" title={title} description="The largest changes in spend against the previous period of the same length, up or down." testId="card-top-movers">
+    <DashboardCard
+      id="top-movers"
+      title={title}
+      description="The largest changes in spend against the previous period of the same length, up or down."
+      testId="card-top-movers"
+    >
       <Tabs
         label="Movers by"
         tabs={MOVER_DIMENSIONS.map((d, i) => {
@@ -55,7 +61,13 @@ export async function TopMoversCard({ c }: { c: CardContext }) {
                   <EmptyState />
                 </div>
               ) : (
-                <DataTable table={table} name={`Top cost movers by ${d}`} linkQuery={viewQueryString(c.view)} csv={range} testId={i === 0 ? "table-top-movers" : `table-top-movers-${d}`} />
+                <DataTable
+                  table={table}
+                  name={`Top cost movers by ${d}`}
+                  linkQuery={viewQueryString(c.view)}
+                  csv={range}
+                  testId={i === 0 ? "table-top-movers" : `table-top-movers-${d}`}
+                />
               ),
           };
         })}

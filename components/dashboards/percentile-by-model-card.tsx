@@ -5,7 +5,15 @@ import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { cardParsers } from "@/lib/dashboards/card-params";
-import { LATENCY_METRIC_LABEL, LATENCY_METRICS, PERCENTILES, percentileByModelRequest, preparePercentileByModel, type LatencyMetric, type Percentile } from "@/lib/dashboards/cards/percentile-by-model";
+import {
+  LATENCY_METRIC_LABEL,
+  LATENCY_METRICS,
+  PERCENTILES,
+  percentileByModelRequest,
+  preparePercentileByModel,
+  type LatencyMetric,
+  type Percentile,
+} from "@/lib/dashboards/cards/percentile-by-model";
 import type { MetricsFilters } from "@/lib/dashboards/dashboard-filters";
 import type { ViewWindow } from "@/lib/dashboards/dashboard-view";
 import { fetchMetrics, type MetricsAnswer } from "@/lib/dashboards/metrics-request";
@@ -28,7 +36,10 @@ export function PercentileByModelCard({ window, filters, initialMetric, initialP
     initialData: metric === initialMetric && pct === initialPct ? { metric: initialMetric, pct: initialPct, answer: initial } : undefined,
     placeholderData: keepPreviousData,
   });
-  const chart = useMemo(() => (q.data ? preparePercentileByModel(q.data.answer.rows, window, q.data.metric, q.data.pct) : null), [q.data, window]);
+  const chart = useMemo(
+    () => (q.data ? preparePercentileByModel(q.data.answer.rows, window, q.data.metric, q.data.pct) : null),
+    [q.data, window],
+  );
   const shownLabel = q.data ? `${LATENCY_METRIC_LABEL[q.data.metric]} ${q.data.pct} by model` : "By model";
   return (
     <DashboardCard
@@ -37,8 +48,18 @@ export function PercentileByModelCard({ window, filters, initialMetric, initialP
       description={`Per ${window.granularity}, the busiest models.${chart && chart.omitted > 0 ? ` ${chart.omitted} quieter ${chart.omitted === 1 ? "model is" : "models are"} left out (percentiles cannot be summed into "Other").` : ""}`}
       actions={
         <div className="flex flex-wrap gap-2">
-          <SegmentedControl<LatencyMetric> label="Metric" options={LATENCY_METRICS.map((m) => ({ value: m, label: m === "latency" ? "Latency" : "TTFT" }))} value={metric} onChange={(v) => void setState({ pmetric: v })} />
-          <SegmentedControl<Percentile> label="Percentile" options={PERCENTILES.map((p) => ({ value: p, label: p }))} value={pct} onChange={(v) => void setState({ pct: v })} />
+          <SegmentedControl<LatencyMetric>
+            label="Metric"
+            options={LATENCY_METRICS.map((m) => ({ value: m, label: m === "latency" ? "Latency" : "TTFT" }))}
+            value={metric}
+            onChange={(v) => void setState({ pmetric: v })}
+          />
+          <SegmentedControl<Percentile>
+            label="Percentile"
+            options={PERCENTILES.map((p) => ({ value: p, label: p }))}
+            value={pct}
+            onChange={(v) => void setState({ pct: v })}
+          />
         </div>
       }
     >

@@ -17,7 +17,8 @@ function NoneYet({ dimension }: { dimension: RankedDimension }) {
   const noun = RANKED_DIMENSIONS[dimension];
   return (
     <EmptyState title={`No ${noun.many} in this view`}>
-      Events carry a {noun.one} when your client sends the <code className="font-mono">{noun.one}</code> field. Widen the date range, clear a filter, or add the field to your events.
+      Events carry a {noun.one} when your client sends the <code className="font-mono">{noun.one}</code> field. Widen the date range, clear
+      a filter, or add the field to your events.
     </EmptyState>
   );
 }
@@ -30,8 +31,25 @@ export async function RankingBarsCard({ c, dimension }: { c: CardContext; dimens
   if (!r.ok) return <CardError title={title} />;
   const bars = rankingBars(r.data, dimension);
   return (
-    <DashboardCard id={`${dimension}-top`} title={title} description={`Effective cost in the range, the ten largest ${noun.many}. The table lists every one with its unit cost and success rate.`}>
-      <div className="px-5 py-4">{bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} itemHeader={noun.One} valueHeader="Spend" testId={`chart-${dimension}-top`} /> : <NoneYet dimension={dimension} />}</div>
+    <DashboardCard
+      id={`${dimension}-top`}
+      title={title}
+      description={`Effective cost in the range, the ten largest ${noun.many}. The table lists every one with its unit cost and success rate.`}
+    >
+      <div className="px-5 py-4">
+        {bars.length > 0 ? (
+          <BarListChart
+            items={bars}
+            format="usd"
+            label={title}
+            itemHeader={noun.One}
+            valueHeader="Spend"
+            testId={`chart-${dimension}-top`}
+          />
+        ) : (
+          <NoneYet dimension={dimension} />
+        )}
+      </div>
     </DashboardCard>
   );
 }

@@ -11,18 +11,36 @@ export async function RecentEventsCard({ c }: { c: CardContext }) {
   const r = await settle("latest events", listRecentEvents(c.db.prisma, c.ctx));
   if (!r.ok) return <CardError title="Latest events" />;
   return (
-    <DashboardCard id="recent-events" title="Latest events" description="The most recent model calls received, newest first (whatever the range and filters).">
+    <DashboardCard
+      id="recent-events"
+      title="Latest events"
+      description="The most recent model calls received, newest first (whatever the range and filters)."
+    >
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="table-recent-events">
           <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
             <tr className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="col" className="px-5 py-2.5 font-medium">Time</th>
-              <th scope="col" className="px-3 py-2.5 font-medium">Provider / model</th>
-              <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2.5 font-medium">Tenant · feature</th>
-              <th scope="col" className="px-3 py-2.5 text-right font-medium">Tokens in / out</th>
-              <th scope="col" className="px-3 py-2.5 text-right font-medium">Latency</th>
-              <th scope="col" className="px-5 py-2.5 text-right font-medium">Cost</th>
+              <th scope="col" className="px-5 py-2.5 font-medium">
+                Time
+              </th>
+              <th scope="col" className="px-3 py-2.5 font-medium">
+                Provider / model
+              </th>
+              <th scope="col" className="px-3 py-2.5 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2.5 font-medium">
+                Tenant · feature
+              </th>
+              <th scope="col" className="px-3 py-2.5 text-right font-medium">
+                Tokens in / out
+              </th>
+              <th scope="col" className="px-3 py-2.5 text-right font-medium">
+                Latency
+              </th>
+              <th scope="col" className="px-5 py-2.5 text-right font-medium">
+                Cost
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">

@@ -66,8 +66,24 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
       description={`${shownDim === "model" ? "Models" : "Routes"} whose ${metricName} got worse than in the previous period by more than the threshold. Groups with fewer than ${minRequests} calls in either period are skipped.`}
       actions={
         <div className="flex flex-wrap items-center gap-2">
-          <SegmentedControl<RegressionDimension> label="Compare" options={[{ value: "model", label: "Models" }, { value: "route", label: "Routes" }]} value={state.rdim} onChange={(v) => void setState({ rdim: v })} />
-          <SegmentedControl<LatencyMetric> label="Metric" options={[{ value: "latency", label: "Latency" }, { value: "ttft", label: "TTFT" }]} value={state.rmetric} onChange={(v) => void setState({ rmetric: v })} />
+          <SegmentedControl<RegressionDimension>
+            label="Compare"
+            options={[
+              { value: "model", label: "Models" },
+              { value: "route", label: "Routes" },
+            ]}
+            value={state.rdim}
+            onChange={(v) => void setState({ rdim: v })}
+          />
+          <SegmentedControl<LatencyMetric>
+            label="Metric"
+            options={[
+              { value: "latency", label: "Latency" },
+              { value: "ttft", label: "TTFT" },
+            ]}
+            value={state.rmetric}
+            onChange={(v) => void setState({ rmetric: v })}
+          />
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -107,7 +123,13 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
         {compared.length > 0 ? (
           // Full-bleed like the other table cards: DataTable pads its own first and last columns.
           // Every compared group is listed (paged by "Show all"), worst change first until re-sorted.
-          <DataTable table={table} name={tableName} initialSort={{ id: "change", desc: true }} csv={{ from: window.from, to: window.to }} testId="table-regressions" />
+          <DataTable
+            table={table}
+            name={tableName}
+            initialSort={{ id: "change", desc: true }}
+            csv={{ from: window.from, to: window.to }}
+            testId="table-regressions"
+          />
         ) : null}
       </div>
     </DashboardCard>

@@ -59,7 +59,13 @@ export async function RegressionFinderSection({ c, dim, minRequests }: { c: Card
   if (!r.ok) return <CardError title="Regression finder" />;
   return (
     <QueryProvider>
-      <RegressionFinderCard window={window} filters={filters} initialDim={dim} initial={{ current: r.data[0].rows, previous: r.data[1].rows }} minRequests={minRequests} />
+      <RegressionFinderCard
+        window={window}
+        filters={filters}
+        initialDim={dim}
+        initial={{ current: r.data[0].rows, previous: r.data[1].rows }}
+        minRequests={minRequests}
+      />
     </QueryProvider>
   );
 }

@@ -13,7 +13,15 @@ import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
 
-type Props = { id: string; title: string; window: ViewWindow; filters: MetricsFilters; initialStack: StackBy; initial: MetricsAnswer; stackOptions?: readonly StackBy[] };
+type Props = {
+  id: string;
+  title: string;
+  window: ViewWindow;
+  filters: MetricsFilters;
+  initialStack: StackBy;
+  initial: MetricsAnswer;
+  stackOptions?: readonly StackBy[];
+};
 
 /**
  * Spend over time, stacked by the dimension picked in the card. The server renders the first view; a
@@ -39,11 +47,26 @@ export function SpendOverTimeCard({ id, title, window, filters, initialStack, in
       id={id}
       title={title}
       description={`Effective cost per ${window.granularity}, stacked by ${STACK_LABEL[q.data?.stack ?? stack].toLowerCase()}. Totals are exact; smaller contributors are summed into Other.`}
-      actions={<SegmentedControl label="Stack by" options={stackOptions.map((s) => ({ value: s, label: STACK_LABEL[s] }))} value={stack} onChange={(v) => void setStack(v)} />}
+      actions={
+        <SegmentedControl
+          label="Stack by"
+          options={stackOptions.map((s) => ({ value: s, label: STACK_LABEL[s] }))}
+          value={stack}
+          onChange={(v) => void setStack(v)}
+        />
+      }
     >
       <div className={`px-5 py-4 transition-opacity ${q.isFetching ? "opacity-60" : ""}`} aria-busy={q.isFetching}>
         {q.isError ? <CardAlert message={q.error.message} /> : null}
-        {chart ? <ChartFrame data={chart} kind={window.granularity === "hour" ? "area" : "bar"} stacked label={`${title} by ${STACK_LABEL[q.data?.stack ?? stack].toLowerCase()}`} testId={`chart-${id}`} /> : null}
+        {chart ? (
+          <ChartFrame
+            data={chart}
+            kind={window.granularity === "hour" ? "area" : "bar"}
+            stacked
+            label={`${title} by ${STACK_LABEL[q.data?.stack ?? stack].toLowerCase()}`}
+            testId={`chart-${id}`}
+          />
+        ) : null}
       </div>
     </DashboardCard>
   );

@@ -7,7 +7,19 @@ import { QueryProvider } from "./query-provider";
 import { SpendOverTimeCard } from "./spend-over-time-card";
 
 /** Server half of the stacked spend chart: the first breakdown rendered on the server, the switch on the client. */
-export async function SpendOverTimeSection({ c, id, title, stack, stackOptions = STACK_BY }: { c: CardContext; id: string; title: string; stack: StackBy | null; stackOptions?: readonly StackBy[] }) {
+export async function SpendOverTimeSection({
+  c,
+  id,
+  title,
+  stack,
+  stackOptions = STACK_BY,
+}: {
+  c: CardContext;
+  id: string;
+  title: string;
+  stack: StackBy | null;
+  stackOptions?: readonly StackBy[];
+}) {
   const window = cardWindow(c);
   const filters = cardFilters(c);
   // Same rule as the client card: the URL's breakdown if this chart offers it, else its first one.
@@ -16,7 +28,15 @@ export async function SpendOverTimeSection({ c, id, title, stack, stackOptions =
   if (!r.ok) return <CardError title={title} />;
   return (
     <QueryProvider>
-      <SpendOverTimeCard id={id} title={title} window={window} filters={filters} initialStack={initialStack} initial={r.data} stackOptions={stackOptions} />
+      <SpendOverTimeCard
+        id={id}
+        title={title}
+        window={window}
+        filters={filters}
+        initialStack={initialStack}
+        initial={r.data}
+        stackOptions={stackOptions}
+      />
     </QueryProvider>
   );
 }

@@ -11,7 +11,8 @@ export function Tabs({ label, tabs }: { label: string; tabs: { id: string; label
   const base = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
-    const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : null;
+    const next =
+      e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
     const j = (next + tabs.length) % tabs.length;
@@ -36,7 +37,9 @@ export function Tabs({ label, tabs }: { label: string; tabs: { id: string; label
             onClick={() => setSelected(t.id)}
             onKeyDown={(e) => onKey(e, i)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-              selected === t.id ? "border-brand-600 text-brand-700 dark:border-brand-400 dark:text-brand-300" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              selected === t.id
+                ? "border-brand-600 text-brand-700 dark:border-brand-400 dark:text-brand-300"
+                : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
             }`}
           >
             {t.label}

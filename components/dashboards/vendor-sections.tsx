@@ -15,9 +15,24 @@ export async function UnitCostCard({ c }: { c: CardContext }) {
   if (!r.ok) return <CardError title={title} />;
   const bars = unitCostBars(r.data.table);
   return (
-    <DashboardCard id="unit-cost" title={title} description="All spend on a model — retries and failed calls included — divided by the tasks it completed.">
+    <DashboardCard
+      id="unit-cost"
+      title={title}
+      description="All spend on a model — retries and failed calls included — divided by the tasks it completed."
+    >
       <div className="px-5 py-4">
-        {bars.length > 0 ? <BarListChart items={bars} format="usd" label={title} itemHeader="Provider / model" valueHeader="Cost per successful task" testId="chart-unit-cost" /> : <EmptyState title="No successful tasks in this view" />}
+        {bars.length > 0 ? (
+          <BarListChart
+            items={bars}
+            format="usd"
+            label={title}
+            itemHeader="Provider / model"
+            valueHeader="Cost per successful task"
+            testId="chart-unit-cost"
+          />
+        ) : (
+          <EmptyState title="No successful tasks in this view" />
+        )}
       </div>
     </DashboardCard>
   );
@@ -30,7 +45,11 @@ export async function VendorMatrixCard({ c }: { c: CardContext }) {
   if (!r.ok) return <CardError title={title} />;
   const { table, spendTrend, p95Trend } = r.data;
   return (
-    <DashboardCard id="vendor-matrix" title={title} description="One row per provider and model. Sort by any column; the trends show spend and p95 latency across the range. The CSV export holds every row.">
+    <DashboardCard
+      id="vendor-matrix"
+      title={title}
+      description="One row per provider and model. Sort by any column; the trends show spend and p95 latency across the range. The CSV export holds every row."
+    >
       {table.rows.length === 0 ? (
         <div className="px-5 py-4">
           <EmptyState />

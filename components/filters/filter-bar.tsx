@@ -22,10 +22,23 @@ export function FilterBar({ window, pinned = [] }: { window: { from: string; to:
 
   return (
     <QueryProvider>
-      <section aria-label="Filters" aria-busy={pending} data-testid="filter-bar" className={`rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-70" : ""}`}>
+      <section
+        aria-label="Filters"
+        aria-busy={pending}
+        data-testid="filter-bar"
+        className={`rounded-xl border border-zinc-200 bg-white px-3 py-2.5 shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${pending ? "opacity-70" : ""}`}
+      >
         <div className="flex flex-wrap items-center gap-2">
           {fields.map((f) => (
-            <FilterSelect key={f} field={f} label={FILTER_FIELDS[f].label} plural={FILTER_FIELDS[f].plural} window={window} selected={state[f]} onChange={(v) => set(f, v)} />
+            <FilterSelect
+              key={f}
+              field={f}
+              label={FILTER_FIELDS[f].label}
+              plural={FILTER_FIELDS[f].plural}
+              window={window}
+              selected={state[f]}
+              onChange={(v) => set(f, v)}
+            />
           ))}
           {active.length > 0 ? (
             <button
@@ -47,7 +60,12 @@ export function FilterBar({ window, pinned = [] }: { window: { from: string; to:
                 <li key={`${f}:${v}`}>
                   <button
                     type="button"
-                    onClick={() => set(f, state[f].filter((x) => x !== v))}
+                    onClick={() =>
+                      set(
+                        f,
+                        state[f].filter((x) => x !== v),
+                      )
+                    }
                     className="inline-flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pr-1.5 pl-2.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700"
                     aria-label={`Remove filter ${FILTER_FIELDS[f].label}: ${v}`}
                   >

@@ -50,7 +50,11 @@ export function FilterSelect({ field, label, plural, window, selected, onChange 
 
 function FilterPanel({ field, label, plural, window, selected, onChange }: Props) {
   const request = useMemo(() => filterOptionsRequest(window, field), [window, field]);
-  const q = useQuery({ queryKey: ["filter-options", request], queryFn: ({ signal }) => fetchMetrics(request, signal), staleTime: 5 * 60_000 });
+  const q = useQuery({
+    queryKey: ["filter-options", request],
+    queryFn: ({ signal }) => fetchMetrics(request, signal),
+    staleTime: 5 * 60_000,
+  });
   const options = useMemo(() => (q.data ? prepareFilterOptions(q.data.rows, field) : []), [q.data, field]);
   const values = useMemo(() => [...new Set([...selected, ...options])], [options, selected]);
   const [search, setSearch] = useState("");
@@ -85,15 +89,25 @@ function FilterPanel({ field, label, plural, window, selected, onChange }: Props
         ) : null}
         {!q.isPending && shown.length === 0 ? <p className="py-2 text-sm text-zinc-500">No {plural} in this range.</p> : null}
         {shown.map((v) => (
-          <label key={v} className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <label
+            key={v}
+            className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
             <input type="checkbox" checked={chosen.has(v)} onChange={() => toggle(v)} className="size-4 accent-brand-600" />
             <span className="truncate">{v}</span>
           </label>
         ))}
       </div>
       <div className="flex justify-between border-t border-zinc-200 pt-2 dark:border-zinc-800">
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">{selected.length === 0 ? `All ${plural}` : `${selected.length} selected`}</span>
-        <button type="button" disabled={selected.length === 0} onClick={() => onChange([])} className="text-xs font-medium text-brand-700 hover:underline disabled:opacity-40 dark:text-brand-300">
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {selected.length === 0 ? `All ${plural}` : `${selected.length} selected`}
+        </span>
+        <button
+          type="button"
+          disabled={selected.length === 0}
+          onClick={() => onChange([])}
+          className="text-xs font-medium text-brand-700 hover:underline disabled:opacity-40 dark:text-brand-300"
+        >
           Clear
         </button>
       </div>

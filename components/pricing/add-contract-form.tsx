@@ -2,11 +2,31 @@ const input =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-zinc-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
 const label = "block text-xs font-medium text-zinc-700 dark:text-zinc-300";
 
-function Field({ name, text, type = "text", placeholder, required }: { name: string; text: string; type?: string; placeholder?: string; required?: boolean }) {
+function Field({
+  name,
+  text,
+  type = "text",
+  placeholder,
+  required,
+}: {
+  name: string;
+  text: string;
+  type?: string;
+  placeholder?: string;
+  required?: boolean;
+}) {
   return (
     <label className={label}>
       {text}
-      <input name={name} type={type} placeholder={placeholder} required={required} className={input} step={type === "number" ? "any" : undefined} min={type === "number" ? 0 : undefined} />
+      <input
+        name={name}
+        type={type}
+        placeholder={placeholder}
+        required={required}
+        className={input}
+        step={type === "number" ? "any" : undefined}
+        min={type === "number" ? 0 : undefined}
+      />
     </label>
   );
 }
@@ -41,7 +61,10 @@ export function AddContractForm({ action }: { action: (form: FormData) => Promis
         <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
           A start date in the past re-prices the stored events of that window in the background; the run and its totals appear below.
         </p>
-        <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        <button
+          type="submit"
+          className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
           Add term
         </button>
       </div>

@@ -24,13 +24,23 @@ export function PriceRowsTable({ models }: { models: ModelInUse[] }) {
       <table className="min-w-full divide-y divide-zinc-200 dark:divide-zinc-800">
         <thead>
           <tr>
-            <th scope="col" className={head}>Model (as sent)</th>
-            <th scope="col" className={head}>Catalog entry</th>
+            <th scope="col" className={head}>
+              Model (as sent)
+            </th>
+            <th scope="col" className={head}>
+              Catalog entry
+            </th>
             {CLASSES.map(([k, label]) => (
-              <th key={k} scope="col" className={head}>{label}</th>
+              <th key={k} scope="col" className={head}>
+                {label}
+              </th>
             ))}
-            <th scope="col" className={head}>Tiers</th>
-            <th scope="col" className={head}>In force</th>
+            <th scope="col" className={head}>
+              Tiers
+            </th>
+            <th scope="col" className={head}>
+              In force
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -38,7 +48,9 @@ export function PriceRowsTable({ models }: { models: ModelInUse[] }) {
             <tr key={`${m.provider}/${m.model}`}>
               <td className={cell}>
                 <div className="font-medium text-zinc-900 dark:text-zinc-100">{m.model}</div>
-                <div className="text-xs text-zinc-500">{m.provider} · {m.events.toLocaleString("en-US")} events</div>
+                <div className="text-xs text-zinc-500">
+                  {m.provider} · {m.events.toLocaleString("en-US")} events
+                </div>
               </td>
               <td className={cell}>
                 {m.resolved ? (
@@ -47,17 +59,29 @@ export function PriceRowsTable({ models }: { models: ModelInUse[] }) {
                     {m.resolved.via !== "name" ? <div className="text-xs text-zinc-500">via {m.resolved.via}</div> : null}
                   </>
                 ) : (
-                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-200">unknown</span>
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-200">
+                    unknown
+                  </span>
                 )}
               </td>
               {CLASSES.map(([k]) => (
-                <td key={k} className={`${cell} tabular-nums`}>{price(m.row, k)}</td>
+                <td key={k} className={`${cell} tabular-nums`}>
+                  {price(m.row, k)}
+                </td>
               ))}
               <td className={cell}>
-                {m.row?.tiers.length ? m.row.tiers.map((t) => <div key={t.aboveInputTokens} className="text-xs">&gt;{t.aboveInputTokens.toLocaleString("en-US")}: in ${t.prices.input ?? "—"} / out ${t.prices.output ?? "—"}</div>) : "—"}
+                {m.row?.tiers.length
+                  ? m.row.tiers.map((t) => (
+                      <div key={t.aboveInputTokens} className="text-xs">
+                        &gt;{t.aboveInputTokens.toLocaleString("en-US")}: in ${t.prices.input ?? "—"} / out ${t.prices.output ?? "—"}
+                      </div>
+                    ))
+                  : "—"}
               </td>
               <td className={`${cell} whitespace-nowrap text-xs`}>
-                {m.row ? `${day(m.row.effectiveFrom) === "1970-01-01" ? "always" : `from ${day(m.row.effectiveFrom)}`}${m.row.effectiveTo ? ` to ${day(m.row.effectiveTo)}` : ""}${m.row.utcWindow ? ` (${m.row.utcWindow.from}–${m.row.utcWindow.to} UTC)` : ""}` : "—"}
+                {m.row
+                  ? `${day(m.row.effectiveFrom) === "1970-01-01" ? "always" : `from ${day(m.row.effectiveFrom)}`}${m.row.effectiveTo ? ` to ${day(m.row.effectiveTo)}` : ""}${m.row.utcWindow ? ` (${m.row.utcWindow.from}–${m.row.utcWindow.to} UTC)` : ""}`
+                  : "—"}
               </td>
             </tr>
           ))}

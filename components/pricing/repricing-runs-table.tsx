@@ -16,12 +16,24 @@ export function RepricingRunsTable({ runs }: { runs: RepricingRunView[] }) {
       <table className="min-w-full divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="repricing-runs">
         <thead>
           <tr>
-            <th scope="col" className={head}>Run</th>
-            <th scope="col" className={head}>What</th>
-            <th scope="col" className={head}>Window</th>
-            <th scope="col" className={head}>Progress</th>
-            <th scope="col" className={`${head} text-right`}>Events changed</th>
-            <th scope="col" className={`${head} text-right`}>Effective total</th>
+            <th scope="col" className={head}>
+              Run
+            </th>
+            <th scope="col" className={head}>
+              What
+            </th>
+            <th scope="col" className={head}>
+              Window
+            </th>
+            <th scope="col" className={head}>
+              Progress
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Events changed
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Effective total
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -29,7 +41,9 @@ export function RepricingRunsTable({ runs }: { runs: RepricingRunView[] }) {
             <tr key={r.id}>
               <td className={cell}>
                 <div className="font-medium">#{r.id}</div>
-                <span className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status] ?? ""}`}>{r.status}</span>
+                <span className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status] ?? ""}`}>
+                  {r.status}
+                </span>
               </td>
               <td className={cell}>
                 <div>{r.reason}</div>
@@ -53,7 +67,8 @@ export function RepricingRunsTable({ runs }: { runs: RepricingRunView[] }) {
                   <div className="h-full bg-sky-600" style={{ width: `${r.progress.percent}%` }} />
                 </div>
                 <div className="mt-1 text-xs text-zinc-500 tabular-nums">
-                  {r.progress.scanned.toLocaleString("en-US")} / {r.progress.total === null ? "?" : r.progress.total.toLocaleString("en-US")} events
+                  {r.progress.scanned.toLocaleString("en-US")} /{" "}
+                  {r.progress.total === null ? "?" : r.progress.total.toLocaleString("en-US")} events
                 </div>
               </td>
               <td className={`${cell} text-right tabular-nums`}>{r.eventsTouched.toLocaleString("en-US")}</td>

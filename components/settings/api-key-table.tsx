@@ -8,19 +8,35 @@ type RevokeAction = (prev: RevokeKeyState, form: FormData) => Promise<RevokeKeyS
 
 export function ApiKeyTable({ keys, revokeAction }: { keys: KeyRow[]; revokeAction: RevokeAction | null }) {
   if (keys.length === 0) {
-    return <p className="px-5 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">No API keys yet.{revokeAction ? " Create one above to start sending events." : ""}</p>;
+    return (
+      <p className="px-5 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
+        No API keys yet.{revokeAction ? " Create one above to start sending events." : ""}
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
-            <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Scopes</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
+            <th scope="col" className="px-5 py-2.5 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Key
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Scopes
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Status
+            </th>
             {revokeAction ? (
               <th scope="col" className="px-5 py-2.5 font-medium">
                 <span className="sr-only">Actions</span>
@@ -46,7 +62,9 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: KeyRow[]; revokeActi
                 <span title={formatDateTime(k.createdAt)}>{formatDate(k.createdAt)}</span>
                 {k.createdBy ? <span className="block text-xs text-zinc-500">by {k.createdBy}</span> : null}
               </td>
-              <td className="px-3 py-3 whitespace-nowrap">{k.lastUsedAt ? <span title={formatDateTime(k.lastUsedAt)}>{formatRelative(k.lastUsedAt)}</span> : "Never"}</td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                {k.lastUsedAt ? <span title={formatDateTime(k.lastUsedAt)}>{formatRelative(k.lastUsedAt)}</span> : "Never"}
+              </td>
               <td className="px-3 py-3 whitespace-nowrap">
                 {k.revokedAt ? (
                   <span title={formatDateTime(k.revokedAt)}>

@@ -32,7 +32,11 @@ export function CreateKeyForm({ action }: { action: Action }) {
 
   return (
     <Card aria-labelledby="create-key-title">
-      <CardHeader id="create-key-title" title="Create an API key" description="Keys authenticate your applications. The secret is shown once, right after you create it." />
+      <CardHeader
+        id="create-key-title"
+        title="Create an API key"
+        description="Keys authenticate your applications. The secret is shown once, right after you create it."
+      />
       <CardBody className="space-y-4">
         {showSecret ? (
           <div
@@ -46,7 +50,10 @@ export function CreateKeyForm({ action }: { action: Action }) {
               Key “{state.key.name}” created. Copy the secret now — it will not be shown again.
             </p>
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              <code className="min-w-0 flex-1 rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-[13px] break-all text-zinc-900 dark:border-emerald-900 dark:bg-zinc-950 dark:text-zinc-100" aria-label="New API key secret">
+              <code
+                className="min-w-0 flex-1 rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-[13px] break-all text-zinc-900 dark:border-emerald-900 dark:bg-zinc-950 dark:text-zinc-100"
+                aria-label="New API key secret"
+              >
                 {state.secret}
               </code>
               <CopyButton text={state.secret} label="Copy API key secret" />
@@ -80,7 +87,13 @@ export function CreateKeyForm({ action }: { action: Action }) {
             <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Scopes</legend>
             {SCOPES.map((s) => (
               <label key={s.value} className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" title={s.help}>
-                <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value === "ingest"} className="size-4 rounded border-zinc-300 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={s.value}
+                  defaultChecked={s.value === "ingest"}
+                  className="size-4 rounded border-zinc-300 accent-brand-600"
+                />
                 {s.label}
               </label>
             ))}

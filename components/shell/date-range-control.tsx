@@ -30,7 +30,12 @@ export function DateRangeControl() {
   const selected = state.range === "custom" && !customValid ? "7d" : state.range;
 
   return (
-    <div role="group" aria-label="Date range" aria-busy={pending} className={`flex items-center gap-2 transition-opacity ${pending ? "opacity-70" : ""}`}>
+    <div
+      role="group"
+      aria-label="Date range"
+      aria-busy={pending}
+      className={`flex items-center gap-2 transition-opacity ${pending ? "opacity-70" : ""}`}
+    >
       <div className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 shadow-xs dark:border-zinc-700 dark:bg-zinc-900">
         {RANGE_PRESETS.map((p) => (
           <button
@@ -76,7 +81,15 @@ export function DateRangeControl() {
   );
 }
 
-function CustomRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: string; initialTo: string; onApply: (from: Date, to: Date) => void }) {
+function CustomRangeForm({
+  initialFrom,
+  initialTo,
+  onApply,
+}: {
+  initialFrom: string;
+  initialTo: string;
+  onApply: (from: Date, to: Date) => void;
+}) {
   const today = isoDay(new Date());
   const [from, setFrom] = useState(initialFrom || isoDay(new Date(Date.now() - 6 * 86_400_000)));
   const [to, setTo] = useState(initialTo || today);
@@ -100,11 +113,27 @@ function CustomRangeForm({ initialFrom, initialTo, onApply }: { initialFrom: str
       <div className="grid grid-cols-2 gap-2">
         <label htmlFor={fromId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
           Start date
-          <input id={fromId} type="date" required value={from} max={to || today} onChange={(e) => setFrom(e.target.value)} className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+          <input
+            id={fromId}
+            type="date"
+            required
+            value={from}
+            max={to || today}
+            onChange={(e) => setFrom(e.target.value)}
+            className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          />
         </label>
         <label htmlFor={toId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
           End date
-          <input id={toId} type="date" required value={to} min={from} onChange={(e) => setTo(e.target.value)} className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+          <input
+            id={toId}
+            type="date"
+            required
+            value={to}
+            min={from}
+            onChange={(e) => setTo(e.target.value)}
+            className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          />
         </label>
       </div>
       {error ? (

@@ -33,9 +33,15 @@ export function FirstEventPanel({ origin, canCreateKeys }: { origin: string; can
             <p className="mb-2">
               <span className="font-medium text-zinc-900 dark:text-zinc-100">1. Get an API key with the ingest scope</span>
               {canCreateKeys ? (
-                <> in Settings → API keys, and export it as <code className="font-mono text-[13px]">UNITSCOPE_API_KEY</code>.</>
+                <>
+                  {" "}
+                  in Settings → API keys, and export it as <code className="font-mono text-[13px]">UNITSCOPE_API_KEY</code>.
+                </>
               ) : (
-                <> from a workspace owner or admin, and export it as <code className="font-mono text-[13px]">UNITSCOPE_API_KEY</code>.</>
+                <>
+                  {" "}
+                  from a workspace owner or admin, and export it as <code className="font-mono text-[13px]">UNITSCOPE_API_KEY</code>.
+                </>
               )}
             </p>
           </li>
@@ -45,8 +51,8 @@ export function FirstEventPanel({ origin, canCreateKeys }: { origin: string; can
           </li>
           <li>
             <p className="mb-2">
-              <span className="font-medium text-zinc-900 dark:text-zinc-100">Or export OpenTelemetry traces</span> — any OTLP/HTTP exporter works
-              unchanged; spans that follow the GenAI semantic conventions become events. OTLP endpoint:{" "}
+              <span className="font-medium text-zinc-900 dark:text-zinc-100">Or export OpenTelemetry traces</span> — any OTLP/HTTP exporter
+              works unchanged; spans that follow the GenAI semantic conventions become events. OTLP endpoint:{" "}
               <code className="font-mono text-[13px]" data-testid="otlp-endpoint">
                 {origin}/api/otlp
               </code>
@@ -54,7 +60,9 @@ export function FirstEventPanel({ origin, canCreateKeys }: { origin: string; can
             <CodeBlock label="environment" copyLabel="Copy OpenTelemetry settings" code={otelSnippet(origin)} />
           </li>
         </ol>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">Events appear here within seconds of being accepted. Reload this page after sending one.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Events appear here within seconds of being accepted. Reload this page after sending one.
+        </p>
       </CardBody>
     </Card>
   );

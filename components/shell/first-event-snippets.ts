@@ -20,5 +20,7 @@ export function firstEventCurl(origin: string, now: Date = new Date()): string {
 }
 
 export function otelSnippet(origin: string): string {
-  return [`OTEL_EXPORTER_OTLP_ENDPOINT=${origin}/api/otlp`, `OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer $UNITSCOPE_API_KEY"`].join("\n");
+  return [`OTEL_EXPORTER_OTLP_ENDPOINT=${origin}/api/otlp`, `OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer $UNITSCOPE_API_KEY"`].join(
+    "\n",
+  );
 }

@@ -55,7 +55,16 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         <label htmlFor={emailId} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Email
         </label>
-        <input id={emailId} name="email" type="email" autoComplete="username" required autoFocus className={INPUT} placeholder="you@company.com" />
+        <input
+          id={emailId}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          className={INPUT}
+          placeholder="you@company.com"
+        />
       </div>
       <div>
         <label htmlFor={passwordId} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">

@@ -7,7 +7,17 @@ import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { Logo, LogoMark } from "./logo";
 import { hrefWithView, isActive, NAV_ITEMS } from "./nav-items";
 
-function NavList({ pathname, params, expanded, onNavigate }: { pathname: string; params: URLSearchParams; expanded: boolean; onNavigate?: () => void }) {
+function NavList({
+  pathname,
+  params,
+  expanded,
+  onNavigate,
+}: {
+  pathname: string;
+  params: URLSearchParams;
+  expanded: boolean;
+  onNavigate?: () => void;
+}) {
   return (
     <ul className="flex flex-col gap-1">
       {NAV_ITEMS.map((item) => {
@@ -26,7 +36,9 @@ function NavList({ pathname, params, expanded, onNavigate }: { pathname: string;
                   : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
               } ${expanded ? "" : "justify-center xl:justify-start"}`}
             >
-              <Icon className={`size-[18px] shrink-0 ${active ? "text-brand-600 dark:text-brand-300" : "text-zinc-500 group-hover:text-zinc-700 dark:group-hover:text-zinc-200"}`} />
+              <Icon
+                className={`size-[18px] shrink-0 ${active ? "text-brand-600 dark:text-brand-300" : "text-zinc-500 group-hover:text-zinc-700 dark:group-hover:text-zinc-200"}`}
+              />
               {/* Visually hidden on the icon rail (laptop widths) but always the link's accessible name. */}
               <span className={expanded ? "" : "sr-only xl:not-sr-only"}>{item.label}</span>
             </Link>
@@ -61,7 +73,10 @@ export function Sidebar() {
           pages); the inner aside sticks to the viewport so navigation stays in reach while scrolling. */}
       <div className="hidden w-16 shrink-0 border-r border-zinc-200 bg-white md:block xl:w-60 dark:border-zinc-800 dark:bg-zinc-900">
         <aside className="sticky top-0 flex h-dvh flex-col">
-          <Link href="/overview" className="flex h-14 items-center justify-center border-b border-zinc-200 px-3 xl:justify-start xl:px-4 dark:border-zinc-800">
+          <Link
+            href="/overview"
+            className="flex h-14 items-center justify-center border-b border-zinc-200 px-3 xl:justify-start xl:px-4 dark:border-zinc-800"
+          >
             <span className="xl:hidden">
               <LogoMark />
               <span className="sr-only">Unitscope home</span>
@@ -94,7 +109,12 @@ export function Sidebar() {
           <div className="flex h-full flex-col">
             <div className="flex h-14 items-center justify-between border-b border-zinc-200 px-4 dark:border-zinc-800">
               <Logo />
-              <button type="button" onClick={() => setDrawerOpen(false)} className="inline-flex size-8 items-center justify-center rounded-md hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label="Close navigation">
+              <button
+                type="button"
+                onClick={() => setDrawerOpen(false)}
+                className="inline-flex size-8 items-center justify-center rounded-md hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                aria-label="Close navigation"
+              >
                 <CloseIcon className="size-5" />
               </button>
             </div>

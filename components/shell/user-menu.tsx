@@ -13,14 +13,27 @@ function initials(name: string | null, email: string): string {
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
-export function UserMenu({ name, email, role, workspaceName }: { name: string | null; email: string; role: string; workspaceName: string }) {
+export function UserMenu({
+  name,
+  email,
+  role,
+  workspaceName,
+}: {
+  name: string | null;
+  email: string;
+  role: string;
+  workspaceName: string;
+}) {
   const [signingOut, setSigningOut] = useState(false);
   return (
     <Popover
       buttonLabel={`Account menu for ${name ?? email}`}
       buttonClassName="flex items-center gap-2 rounded-full p-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       button={
-        <span className="inline-flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100" aria-hidden="true">
+        <span
+          className="inline-flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100"
+          aria-hidden="true"
+        >
           {initials(name, email)}
         </span>
       }
@@ -42,7 +55,11 @@ export function UserMenu({ name, email, role, workspaceName }: { name: string | 
             </p>
           </div>
           <div className="p-1.5">
-            <Link href="/settings" onClick={close} className="flex h-9 items-center gap-2 rounded-md px-2.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+            <Link
+              href="/settings"
+              onClick={close}
+              className="flex h-9 items-center gap-2 rounded-md px-2.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
               <SettingsIcon className="size-4" />
               Workspace settings
             </Link>

@@ -1,7 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { formatValue, formatValueExact } from "@/lib/dashboards/measure-display";
 import { compareCells, type TableCell, type TableColumn, type TableData, type TableRow } from "@/lib/dashboards/table-spec";
 import { Sparkline } from "@/components/charts/sparkline";
@@ -40,7 +47,18 @@ type Props = {
  * buttons with aria-sort, numbers compare by value (decimal strings too), empties sort last, and the
  * footer shows the exact totals of summable columns — the same totals the CSV export carries.
  */
-export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery = "", csv, testId, sparklines = [], dense = false, sparklinesAfter }: Props) {
+export function DataTable({
+  table,
+  name,
+  initialSort,
+  pageSize = 25,
+  linkQuery = "",
+  csv,
+  testId,
+  sparklines = [],
+  dense = false,
+  sparklinesAfter,
+}: Props) {
   const pad = dense ? "px-2" : "px-3";
   const sticky = dense ? "first:sticky first:left-0 first:z-10 first:bg-white dark:first:bg-zinc-900" : "";
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
@@ -49,13 +67,14 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
     () =>
       helper.columns(
         table.columns.map((c) =>
-        helper.accessor((r: TableRow) => emptyToUndefined(r.cells[c.id]), {
-          id: c.id,
-          header: c.header,
-          sortDescFirst: c.format !== "text",
-          sortUndefined: "last",
-          sortFn: (a, b, id) => compareCells((a.getValue(id) as TableCell | undefined) ?? null, (b.getValue(id) as TableCell | undefined) ?? null, c.format),
-        }),
+          helper.accessor((r: TableRow) => emptyToUndefined(r.cells[c.id]), {
+            id: c.id,
+            header: c.header,
+            sortDescFirst: c.format !== "text",
+            sortUndefined: "last",
+            sortFn: (a, b, id) =>
+              compareCells((a.getValue(id) as TableCell | undefined) ?? null, (b.getValue(id) as TableCell | undefined) ?? null, c.format),
+          }),
         ),
       ),
     [table.columns],
@@ -66,7 +85,10 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
   const underOf = (id: string) => table.columns.find((c) => c.under === id);
   // Data columns and trend columns in display order (trends after `sparklinesAfter`, else last).
   const at = sparklinesAfter ? shown.findIndex((c) => c.id === sparklinesAfter) + 1 : shown.length;
-  const slots: ({ kind: "col"; c: TableColumn } | { kind: "spark"; sp: SparkColumn; i: number })[] = shown.map((c) => ({ kind: "col" as const, c }));
+  const slots: ({ kind: "col"; c: TableColumn } | { kind: "spark"; sp: SparkColumn; i: number })[] = shown.map((c) => ({
+    kind: "col" as const,
+    c,
+  }));
   slots.splice(at > 0 ? at : shown.length, 0, ...sparklines.map((sp, i) => ({ kind: "spark" as const, sp, i })));
   const visible = showAll ? rows : rows.slice(0, pageSize);
   const hasTotals = table.columns.some((c) => c.total === "sum");
@@ -127,19 +149,32 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                 {slots.map((slot) => {
                   if (slot.kind === "spark") {
                     const { sp, i } = slot;
-                    const rowName = table.columns.filter((c) => c.format === "text").map((c) => row.original.cells[c.id] ?? "—").join(" / ");
+                    const rowName = table.columns
+                      .filter((c) => c.format === "text")
+                      .map((c) => row.original.cells[c.id] ?? "—")
+                      .join(" / ");
                     return (
                       <td key={sp.id} className={`${pad} py-1 last:pr-5`}>
-                        <Sparkline points={sp.points[row.original.id] ?? []} format={sp.format} label={`${sp.header}, ${rowName}`} color={SERIES_COLORS[i % SERIES_COLORS.length]} />
+                        <Sparkline
+                          points={sp.points[row.original.id] ?? []}
+                          format={sp.format}
+                          label={`${sp.header}, ${rowName}`}
+                          color={SERIES_COLORS[i % SERIES_COLORS.length]}
+                        />
                       </td>
                     );
                   }
                   const { c } = slot;
                   const sub = underOf(c.id);
                   return (
-                    <td key={c.id} className={`${pad} py-2 whitespace-nowrap first:pl-5 last:pr-5 ${sticky} ${c.format !== "text" ? "text-right tabular-nums" : ""}`}>
+                    <td
+                      key={c.id}
+                      className={`${pad} py-2 whitespace-nowrap first:pl-5 last:pr-5 ${sticky} ${c.format !== "text" ? "text-right tabular-nums" : ""}`}
+                    >
                       <TableCellValue column={c} value={row.original.cells[c.id] ?? null} linkQuery={linkQuery} />
-                      {sub ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{row.original.cells[sub.id] ?? "—"}</span> : null}
+                      {sub ? (
+                        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{row.original.cells[sub.id] ?? "—"}</span>
+                      ) : null}
                     </td>
                   );
                 })}
@@ -163,7 +198,9 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
                       data-testid={testId && total !== undefined ? `${testId}-total-${c.id}` : undefined}
                       data-exact={total}
                       className={`${pad} py-2 text-right whitespace-nowrap tabular-nums last:pr-5`}
-                      title={total !== undefined && c.format !== "text" && c.format !== "change" ? formatValueExact(c.format, total) : undefined}
+                      title={
+                        total !== undefined && c.format !== "text" && c.format !== "change" ? formatValueExact(c.format, total) : undefined
+                      }
                     >
                       {total !== undefined && c.format !== "text" && c.format !== "change" ? formatValue(c.format, total) : ""}
                     </td>
@@ -176,12 +213,21 @@ export function DataTable({ table, name, initialSort, pageSize = 25, linkQuery =
       </div>
       {rows.length > pageSize ? (
         <div className="px-5 pb-3">
-          <button type="button" onClick={() => setShowAll((v) => !v)} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300" aria-expanded={showAll}>
+          <button
+            type="button"
+            onClick={() => setShowAll((v) => !v)}
+            className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+            aria-expanded={showAll}
+          >
             {showAll ? `Show the first ${pageSize} rows` : `Show all ${rows.length} rows`}
           </button>
         </div>
       ) : null}
-      {table.truncated ? <p className="px-5 pb-3 text-xs text-amber-700 dark:text-amber-400">Only the largest rows are listed; the total covers the listed rows.</p> : null}
+      {table.truncated ? (
+        <p className="px-5 pb-3 text-xs text-amber-700 dark:text-amber-400">
+          Only the largest rows are listed; the total covers the listed rows.
+        </p>
+      ) : null}
     </div>
   );
 }

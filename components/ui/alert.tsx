@@ -11,7 +11,17 @@ const TONES: Record<AlertTone, string> = {
 };
 
 /** A message box. `role="alert"` only for errors that appear after an action, so screen readers announce them. */
-export function Alert({ tone = "info", title, children, live = false }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; live?: boolean }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  live = false,
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  live?: boolean;
+}) {
   return (
     <div role={live ? "alert" : undefined} className={`flex gap-3 rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
       <AlertIcon className="mt-0.5 size-4 shrink-0" />

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, description, meta, actions }: { title: string; description?: ReactNode; meta?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  meta,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  meta?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">

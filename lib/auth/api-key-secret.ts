@@ -26,6 +26,13 @@ export function looksLikeApiKey(secret: string): boolean {
 }
 
 export function parseScopes(input: string): ApiKeyScope[] {
-  const parts = [...new Set(input.split(",").map((s) => s.trim()).filter(Boolean))];
+  const parts = [
+    ...new Set(
+      input
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   return z.array(apiKeyScopeSchema).min(1).parse(parts);
 }

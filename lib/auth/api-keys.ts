@@ -34,7 +34,13 @@ export async function authenticateApiKey(prisma: PrismaDb, secret: string): Prom
   if (!looksLikeApiKey(secret)) throw new ApiError("unauthorized", "invalid API key");
   const key = await prisma.apiKey.findUnique({
     where: { hash: hashApiKeySecret(secret) },
-    select: { id: true, scopes: true, revokedAt: true, lastUsedAt: true, workspace: { select: { id: true, slug: true, name: true, timezone: true } } },
+    select: {
+      id: true,
+      scopes: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      workspace: { select: { id: true, slug: true, name: true, timezone: true } },
+    },
   });
   if (!key) throw new ApiError("unauthorized", "invalid API key");
   if (key.revokedAt) throw new ApiError("unauthorized", "this API key was revoked");

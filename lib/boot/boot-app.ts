@@ -39,7 +39,9 @@ async function boot(): Promise<void> {
       const { refreshDirtyWorkspaces } = await import("@/lib/rollups/refresh-rollups");
       const t = Date.now();
       const buckets = await refreshDirtyWorkspaces(db.sql);
-      lines.push(`[unitscope] built the demo's rollups (${buckets.toLocaleString("en-US")} buckets) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      lines.push(
+        `[unitscope] built the demo's rollups (${buckets.toLocaleString("en-US")} buckets) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      );
     }
   }
 

@@ -16,5 +16,5 @@ export type Trend = "good" | "bad" | "neutral";
 /** Whether a change is good news: spend and latency going up is bad, success going up is good. */
 export function trendOf(change: number | null, betterWhen: "higher" | "lower" | "neither", tolerance = 0.005): Trend {
   if (change === null || betterWhen === "neither" || Math.abs(change) < tolerance) return "neutral";
-  return (change > 0) === (betterWhen === "higher") ? "good" : "bad";
+  return change > 0 === (betterWhen === "higher") ? "good" : "bad";
 }

@@ -15,7 +15,13 @@ export const FILTER_FIELDS = {
   region: { urlKey: "region", filterKey: "region", dimension: "region", label: "Region", plural: "regions" },
   tenant: { urlKey: "tenant", filterKey: "tenant", dimension: "tenant", label: "Tenant", plural: "tenants" },
   feature: { urlKey: "feature", filterKey: "feature", dimension: "feature", label: "Feature", plural: "features" },
-  workload: { urlKey: "workload", filterKey: "workloadClass", dimension: "workload_class", label: "Workload class", plural: "workload classes" },
+  workload: {
+    urlKey: "workload",
+    filterKey: "workloadClass",
+    dimension: "workload_class",
+    label: "Workload class",
+    plural: "workload classes",
+  },
 } as const;
 
 export type FilterField = keyof typeof FILTER_FIELDS;

@@ -29,16 +29,41 @@ export async function loadKpis(c: CardContext, specs: readonly KpiSpec[]): Promi
   return prepareKpis(specs, now.rows[0], before.rows[0]);
 }
 
-export async function loadDimensionSeries(c: CardContext, opts: { dimension: Dimension; measure: MeasureName; maxSeries?: number }): Promise<DimensionChartData> {
+export async function loadDimensionSeries(
+  c: CardContext,
+  opts: { dimension: Dimension; measure: MeasureName; maxSeries?: number },
+): Promise<DimensionChartData> {
   const w = cardWindow(c);
-  const answer = await queryMetrics(c, metricsRequest(w, { measures: [opts.measure], dimensions: [opts.dimension], granularity: w.granularity, filters: cardFilters(c) }));
-  return prepareDimensionSeries({ rows: answer.rows, dimension: opts.dimension, measure: opts.measure, from: c.view.range.from, to: c.view.range.to, granularity: w.granularity, maxSeries: opts.maxSeries });
+  const answer = await queryMetrics(
+    c,
+    metricsRequest(w, { measures: [opts.measure], dimensions: [opts.dimension], granularity: w.granularity, filters: cardFilters(c) }),
+  );
+  return prepareDimensionSeries({
+    rows: answer.rows,
+    dimension: opts.dimension,
+    measure: opts.measure,
+    from: c.view.range.from,
+    to: c.view.range.to,
+    granularity: w.granularity,
+    maxSeries: opts.maxSeries,
+  });
 }
 
-export async function loadMeasureSeries(c: CardContext, measures: readonly MeasureName[], labels?: Partial<Record<MeasureName, string>>): Promise<ChartData> {
+export async function loadMeasureSeries(
+  c: CardContext,
+  measures: readonly MeasureName[],
+  labels?: Partial<Record<MeasureName, string>>,
+): Promise<ChartData> {
   const w = cardWindow(c);
   const answer = await queryMetrics(c, metricsRequest(w, { measures: [...measures], granularity: w.granularity, filters: cardFilters(c) }));
-  return prepareMeasureSeries({ rows: answer.rows, from: c.view.range.from, to: c.view.range.to, granularity: w.granularity, measures, labels });
+  return prepareMeasureSeries({
+    rows: answer.rows,
+    from: c.view.range.from,
+    to: c.view.range.to,
+    granularity: w.granularity,
+    measures,
+    labels,
+  });
 }
 
 export type TableSpec = {
@@ -61,7 +86,9 @@ export async function loadMeasureTable(c: CardContext, spec: TableSpec): Promise
   const filters = cardFilters(c);
   const [now, before] = await Promise.all([
     queryMetrics(c, metricsRequest(cardWindow(c), { measures, dimensions, filters, limit: TABLE_LIMIT })),
-    spec.share && spec.compare ? queryMetrics(c, metricsRequest(previousWindow(c), { measures: [spec.share], dimensions, filters, limit: TABLE_LIMIT })) : Promise.resolve(null),
+    spec.share && spec.compare
+      ? queryMetrics(c, metricsRequest(previousWindow(c), { measures: [spec.share], dimensions, filters, limit: TABLE_LIMIT }))
+      : Promise.resolve(null),
   ]);
   const rows = spec.hideZero ? now.rows.filter((r) => !(toDecimal(r[spec.hideZero!])?.isZero() ?? true)) : now.rows;
   return prepareMeasureTable({

@@ -16,11 +16,23 @@ export async function loadProjection(c: CardContext): Promise<MonthEndProjection
 
 export async function loadTopMovers(c: CardContext, by: SpendDimension, limit = 5): Promise<Mover[]> {
   assertCan(c.ctx, "dashboards:read");
-  const r = await topMovers(c.db, c.ctx.workspaceId, { from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString(), by, filters: cardFilters(c), limit });
+  const r = await topMovers(c.db, c.ctx.workspaceId, {
+    from: c.view.range.from.toISOString(),
+    to: c.view.range.to.toISOString(),
+    by,
+    filters: cardFilters(c),
+    limit,
+  });
   return r.rows;
 }
 
 export async function loadVendorRows(c: CardContext): Promise<VendorRow[]> {
   assertCan(c.ctx, "dashboards:read");
-  return (await vendorMatrix(c.db, c.ctx.workspaceId, { from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString(), filters: cardFilters(c) })).rows;
+  return (
+    await vendorMatrix(c.db, c.ctx.workspaceId, {
+      from: c.view.range.from.toISOString(),
+      to: c.view.range.to.toISOString(),
+      filters: cardFilters(c),
+    })
+  ).rows;
 }

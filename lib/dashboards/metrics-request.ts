@@ -17,7 +17,13 @@ export type MetricsRequest = MetricsQueryInput;
 
 export type MetricsAnswer = { rows: MetricsRow[]; meta: Record<string, unknown> };
 
-type RequestParts = { measures: MeasureName[]; dimensions?: Dimension[]; granularity?: Granularity; filters?: MetricsFilters; limit?: number };
+type RequestParts = {
+  measures: MeasureName[];
+  dimensions?: Dimension[];
+  granularity?: Granularity;
+  filters?: MetricsFilters;
+  limit?: number;
+};
 
 export function metricsRequest(window: { from: Date | string; to: Date | string }, rest: RequestParts): MetricsRequest {
   const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());

@@ -54,7 +54,14 @@ describe("prepareDimensionSeries", () => {
   });
 
   it("names events without a value instead of hiding them", () => {
-    const chart = prepareDimensionSeries({ rows: [{ bucket: b1, tenant: null, requests: 3 }], dimension: "tenant", measure: "requests", from, to, granularity: "day" });
+    const chart = prepareDimensionSeries({
+      rows: [{ bucket: b1, tenant: null, requests: 3 }],
+      dimension: "tenant",
+      measure: "requests",
+      from,
+      to,
+      granularity: "day",
+    });
     expect(chart.series[0]?.label).toBe("(no tenant)");
     expect(chart.values).toEqual([null]);
   });

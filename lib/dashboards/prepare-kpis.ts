@@ -28,6 +28,15 @@ export function prepareKpis(specs: readonly KpiSpec[], current: MetricsRow | und
     const value = exactString(current?.[s.measure]) ?? zero;
     const before = exactString(previous?.[s.measure]) ?? zero;
     const change = relativeChange(value, before);
-    return { id: s.id, label: s.label ?? display.label, format: display.format, measure: s.measure, value, previous: before, change, trend: trendOf(change, s.betterWhen) };
+    return {
+      id: s.id,
+      label: s.label ?? display.label,
+      format: display.format,
+      measure: s.measure,
+      value,
+      previous: before,
+      change,
+      trend: trendOf(change, s.betterWhen),
+    };
   });
 }

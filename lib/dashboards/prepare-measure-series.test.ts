@@ -41,12 +41,20 @@ describe("prepareMeasureSeries", () => {
   });
 
   it("reports no data for an all-zero range, so the card can say so", () => {
-    const chart = prepareMeasureSeries({ rows: [{ bucket: "2026-11-20T00:00:00Z", requests: 0 }], from, to, granularity: "day", measures: ["requests"] });
+    const chart = prepareMeasureSeries({
+      rows: [{ bucket: "2026-11-20T00:00:00Z", requests: 0 }],
+      from,
+      to,
+      granularity: "day",
+      measures: ["requests"],
+    });
     expect(chart.hasData).toBe(false);
     expect(chart.points).toHaveLength(3);
   });
 
   it("refuses to put different units on one axis", () => {
-    expect(() => prepareMeasureSeries({ rows: [], from, to, granularity: "day", measures: ["cost_usd", "requests"] })).toThrow(/share a format/);
+    expect(() => prepareMeasureSeries({ rows: [], from, to, granularity: "day", measures: ["cost_usd", "requests"] })).toThrow(
+      /share a format/,
+    );
   });
 });

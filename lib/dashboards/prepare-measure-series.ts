@@ -22,7 +22,8 @@ export function prepareMeasureSeries(input: MeasureSeriesInput): ChartData {
   if (first === undefined) throw new Error("prepareMeasureSeries needs at least one measure");
   const format = MEASURE_DISPLAY[first].format;
   for (const m of input.measures) {
-    if (MEASURE_DISPLAY[m].format !== format) throw new Error(`measures on one chart must share a format: ${first} is ${format}, ${m} is ${MEASURE_DISPLAY[m].format}`);
+    if (MEASURE_DISPLAY[m].format !== format)
+      throw new Error(`measures on one chart must share a format: ${first} is ${format}, ${m} is ${MEASURE_DISPLAY[m].format}`);
   }
 
   const byBucket = new Map<number, MetricsRow>();
@@ -31,7 +32,11 @@ export function prepareMeasureSeries(input: MeasureSeriesInput): ChartData {
     if (k !== null) byBucket.set(k, row);
   }
 
-  const series = input.measures.map((m, i) => ({ key: seriesKey(i), label: input.labels?.[m] ?? MEASURE_DISPLAY[m].label, total: null as string | null }));
+  const series = input.measures.map((m, i) => ({
+    key: seriesKey(i),
+    label: input.labels?.[m] ?? MEASURE_DISPLAY[m].label,
+    total: null as string | null,
+  }));
   const totals = input.measures.map((m) => (MEASURE_DISPLAY[m].empty === "zero" ? toDecimal(0) : null));
   let hasData = false;
 

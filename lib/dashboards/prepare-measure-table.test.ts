@@ -51,9 +51,22 @@ describe("prepareSparklines", () => {
       { bucket: "2026-11-20T00:00:00Z", provider: "openai", model: "gpt-4o", latency_p95_ms: 800, cost_usd: "1" },
       { bucket: "2026-11-21T00:00:00Z", provider: "google", model: "gemini", latency_p95_ms: 300, cost_usd: "2" },
     ];
-    const base = { rows, dimensions: ["provider", "model"], from: new Date("2026-11-20T00:00:00Z"), to: new Date("2026-11-22T00:00:00Z"), granularity: "day" as const };
+    const base = {
+      rows,
+      dimensions: ["provider", "model"],
+      from: new Date("2026-11-20T00:00:00Z"),
+      to: new Date("2026-11-22T00:00:00Z"),
+      granularity: "day" as const,
+    };
     const p95 = prepareSparklines({ ...base, measure: "latency_p95_ms" });
-    const table = prepareMeasureTable({ rows, dimensions: [{ id: "provider", header: "P" }, { id: "model", header: "M" }], measures: [{ measure: "cost_usd" }] });
+    const table = prepareMeasureTable({
+      rows,
+      dimensions: [
+        { id: "provider", header: "P" },
+        { id: "model", header: "M" },
+      ],
+      measures: [{ measure: "cost_usd" }],
+    });
     const openai = table.rows.find((r) => r.cells.provider === "openai")!;
     expect(p95[openai.id]?.map((p) => p.v)).toEqual([800, null]);
     const cost = prepareSparklines({ ...base, measure: "cost_usd" });

@@ -30,14 +30,30 @@ export function prepareMeasureTable(input: MeasureTableInput): TableData {
   ];
   for (const m of input.measures) {
     const display = MEASURE_DISPLAY[m.measure];
-    columns.push({ id: m.measure, header: m.header ?? display.label, format: display.format, ...(display.empty === "zero" ? { total: "sum" as const } : {}), ...(m.hint ? { hint: m.hint } : {}) });
+    columns.push({
+      id: m.measure,
+      header: m.header ?? display.label,
+      format: display.format,
+      ...(display.empty === "zero" ? { total: "sum" as const } : {}),
+      ...(m.hint ? { hint: m.hint } : {}),
+    });
     if (input.share === m.measure) {
       columns.push({ id: "share", header: "Share", format: "percent", hint: "Of the total in this table" });
-      if (input.previous) columns.push({ id: "change", header: "vs previous", format: "change", hint: "Change against the previous period of the same length" });
+      if (input.previous)
+        columns.push({
+          id: "change",
+          header: "vs previous",
+          format: "change",
+          hint: "Change against the previous period of the same length",
+        });
     }
   }
 
-  const dimKey = (r: MetricsRow) => rowKeyOf(r, input.dimensions.map((d) => d.id));
+  const dimKey = (r: MetricsRow) =>
+    rowKeyOf(
+      r,
+      input.dimensions.map((d) => d.id),
+    );
   const previous = new Map((input.previous ?? []).map((r) => [dimKey(r), r]));
   const total = input.share ? input.rows.reduce((s, r) => s.plus(toDecimal(r[input.share!]) ?? 0), new Decimal(0)) : null;
 

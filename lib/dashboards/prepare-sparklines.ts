@@ -9,7 +9,14 @@ export type SparkPoint = { t: number; v: number | null; x: string | null };
  * One small trend per table row (e.g. per provider/model of the vendor matrix) from a time series grouped
  * by the table's dimensions. Every bucket is present: 0 for additive measures, a gap for percentiles.
  */
-export function prepareSparklines(input: { rows: readonly MetricsRow[]; dimensions: readonly string[]; measure: MeasureName; from: Date; to: Date; granularity: Granularity }): Record<string, SparkPoint[]> {
+export function prepareSparklines(input: {
+  rows: readonly MetricsRow[];
+  dimensions: readonly string[];
+  measure: MeasureName;
+  from: Date;
+  to: Date;
+  granularity: Granularity;
+}): Record<string, SparkPoint[]> {
   const zero = MEASURE_DISPLAY[input.measure].empty === "zero";
   const cells = new Map<string, Map<number, string | null>>();
   for (const r of input.rows) {

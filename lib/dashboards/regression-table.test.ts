@@ -37,7 +37,13 @@ describe("regressionTable", () => {
 
   it("keeps one row per group even beyond the old 15-row cut", () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ route: `/r${i}`, requests: 100, latency_p95_ms: 1000 + i * 100 }));
-    const rows = compareLatency({ current: many, previous: many.map((r) => ({ ...r, latency_p95_ms: 1000 })), dimensions: ["route"], measure: "latency_p95_ms", minRequests: 1 });
+    const rows = compareLatency({
+      current: many,
+      previous: many.map((r) => ({ ...r, latency_p95_ms: 1000 })),
+      dimensions: ["route"],
+      measure: "latency_p95_ms",
+      minRequests: 1,
+    });
     const t = regressionTable(rows, "route", 10);
     expect(t.rows).toHaveLength(40);
     // /r0 did not change and /r1 is exactly +10 %: "more than" the threshold flags the other 38.

@@ -23,11 +23,21 @@ describe("summarizeChart", () => {
   });
 
   it("states the peak of a percentile and counts the gaps", () => {
-    const chart = prepareMeasureSeries({ rows: [{ bucket: "2026-11-21T00:00:00Z", latency_p95_ms: 1500 }], from, to, granularity: "day", measures: ["latency_p95_ms"] });
-    expect(summarizeChart(chart)).toBe("One series over 2 daily buckets. Highest: 1.50 s (Latency p95, Nov 21). 1 point has no data and is drawn as a gap.");
+    const chart = prepareMeasureSeries({
+      rows: [{ bucket: "2026-11-21T00:00:00Z", latency_p95_ms: 1500 }],
+      from,
+      to,
+      granularity: "day",
+      measures: ["latency_p95_ms"],
+    });
+    expect(summarizeChart(chart)).toBe(
+      "One series over 2 daily buckets. Highest: 1.50 s (Latency p95, Nov 21). 1 point has no data and is drawn as a gap.",
+    );
   });
 
   it("says so when there is nothing", () => {
-    expect(summarizeChart(prepareMeasureSeries({ rows: [], from, to, granularity: "day", measures: ["requests"] }))).toBe("No data in this range.");
+    expect(summarizeChart(prepareMeasureSeries({ rows: [], from, to, granularity: "day", measures: ["requests"] }))).toBe(
+      "No data in this range.",
+    );
   });
 });

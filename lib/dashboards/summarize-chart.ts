@@ -17,7 +17,9 @@ export function summarizeChart(data: ChartData): string {
   if (additive) {
     const total = data.series.reduce((sum, s) => sum.plus(s.total ?? 0), new Decimal(0));
     const largest = [...data.series].sort((a, b) => new Decimal(b.total ?? 0).comparedTo(a.total ?? 0))[0];
-    const parts = [`${data.series.length === 1 ? "One series" : `${data.series.length} series`} over ${grain}, total ${formatValue(data.format, total.toFixed())}.`];
+    const parts = [
+      `${data.series.length === 1 ? "One series" : `${data.series.length} series`} over ${grain}, total ${formatValue(data.format, total.toFixed())}.`,
+    ];
     if (largest && data.series.length > 1) parts.push(`Largest: ${largest.label} with ${formatValue(data.format, largest.total)}.`);
     return parts.join(" ");
   }
@@ -35,6 +37,7 @@ export function summarizeChart(data: ChartData): string {
   }
   const parts = [`${data.series.length === 1 ? "One series" : `${data.series.length} series`} over ${grain}.`];
   if (peak) parts.push(`Highest: ${formatValue(data.format, peak.exact)} (${peak.label}, ${bucketLabel(peak.t, data.granularity)}).`);
-  if (gaps > 0) parts.push(gaps === 1 ? "1 point has no data and is drawn as a gap." : `${gaps} points have no data and are drawn as gaps.`);
+  if (gaps > 0)
+    parts.push(gaps === 1 ? "1 point has no data and is drawn as a gap." : `${gaps} points have no data and are drawn as gaps.`);
   return parts.join(" ");
 }

@@ -70,7 +70,14 @@ export function bucketKey(value: unknown): number | null {
   return null;
 }
 
-const hourFmt = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const hourFmt = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 const dayFmt = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
 const monthFmt = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" });
 
@@ -94,7 +101,9 @@ export function bucketLabel(start: number, g: Granularity): string {
 export function bucketTick(start: number, g: Granularity): string {
   const d = new Date(start);
   if (g === "hour" || g === "minute") {
-    return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 ? dayFmt.format(d) : `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
+    return d.getUTCHours() === 0 && d.getUTCMinutes() === 0
+      ? dayFmt.format(d)
+      : `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
   }
   if (g === "month") return monthFmt.format(d);
   return dayFmt.format(d);

@@ -30,14 +30,19 @@ describe("toCsv", () => {
   });
 
   it("quotes separators and defuses spreadsheet formulas in client-sent names", () => {
-    const table = tableData(columns, [{ id: "x", cells: { tenant: 'a,"b"', cost: "1", requests: 1, rate: 1, p95: 1 } }, { id: "y", cells: { tenant: "=HYPERLINK()", cost: "-1", requests: 1, rate: 1, p95: 1 } }]);
+    const table = tableData(columns, [
+      { id: "x", cells: { tenant: 'a,"b"', cost: "1", requests: 1, rate: 1, p95: 1 } },
+      { id: "y", cells: { tenant: "=HYPERLINK()", cost: "-1", requests: 1, rate: 1, p95: 1 } },
+    ]);
     const lines = toCsv(table).split("\r\n");
     expect(lines[1]).toBe('"a,""b""",1,1,1,1');
     expect(lines[2]).toBe("'=HYPERLINK(),-1,1,1,1");
   });
 
   it("names files after the table and range", () => {
-    expect(csvFileName("Spend by feature × tenant", "2026-11-01T00:00:00.000Z", "2026-11-08T00:00:00.000Z")).toBe("unitscope-spend-by-feature-tenant-2026-11-01-to-2026-11-08.csv");
+    expect(csvFileName("Spend by feature × tenant", "2026-11-01T00:00:00.000Z", "2026-11-08T00:00:00.000Z")).toBe(
+      "unitscope-spend-by-feature-tenant-2026-11-01-to-2026-11-08.csv",
+    );
   });
 });
 

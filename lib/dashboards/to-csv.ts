@@ -7,7 +7,9 @@ import type { TableData } from "./table-spec";
  * the page's totals for the summable columns.
  */
 export function toCsv(table: TableData, opts: { includeTotals?: boolean } = {}): string {
-  const header = table.columns.map((c) => escape(c.format === "duration" ? `${c.header} (ms)` : c.format === "usd" ? `${c.header} (USD)` : c.header));
+  const header = table.columns.map((c) =>
+    escape(c.format === "duration" ? `${c.header} (ms)` : c.format === "usd" ? `${c.header} (USD)` : c.header),
+  );
   const lines = [header.join(",")];
   for (const row of table.rows) lines.push(table.columns.map((c) => escape(cellText(row.cells[c.id]))).join(","));
   if (opts.includeTotals ?? true) {
@@ -30,6 +32,9 @@ function escape(s: string): string {
 
 /** File name for a download: the table's name and the range, no characters a file system dislikes. */
 export function csvFileName(name: string, from: string, to: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `unitscope-${slug}-${from.slice(0, 10)}-to-${to.slice(0, 10)}.csv`;
 }

@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DbConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string | null };
+export type DbConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
 
 /** DATABASE_URL selects PostgreSQL; without it the embedded PGlite under UNITSCOPE_DATA_DIR is used. */
 export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {

@@ -1,10 +1,20 @@
 // Network errors of the socket to the database.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 // SQLSTATEs meaning "the server cannot take this now", not "this statement is wrong".
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "53400"]);
 // Prisma's codes for an unreachable / closed database.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const MESSAGES = /connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|server closed the connection|connection refused|database.*not reachable|can't reach database/i;
+const MESSAGES =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|server closed the connection|connection refused|database.*not reachable|can't reach database/i;
 
 /**
  * True when err (or any error in its `cause` chain) says the database could not be reached, as opposed

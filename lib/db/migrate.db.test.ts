@@ -24,9 +24,13 @@ describe("migration runner", () => {
     const db = await fresh();
     const files = readMigrations();
     expect(db.migrations.applied).toEqual(files.map((m) => m.name));
-    const rows = await db.sql.query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null; id: string }>(
-      `SELECT id, migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
+    const rows = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date | null;
+      id: string;
+    }>(`SELECT id, migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((m) => m.name));
     for (const r of rows) {
       const bytes = fs.readFileSync(path.join(MIGRATIONS_DIR, r.migration_name, "migration.sql"));
@@ -103,7 +107,9 @@ describe("migration runner", () => {
                     VALUES ($1, $2, 'e1', 'openai', 'gpt-4o', 'e1', 'ok', 10, 5, 100)`;
     const ts = new Date().toISOString();
     await db.sql.query(insert, [ws.id, ts]);
-    await expect(db.sql.query(insert, [ws.id, ts])).rejects.toThrow(/duplicate key value violates unique constraint "usage_events_p\d{4}_\d{2}_pkey"|usage_events/);
+    await expect(db.sql.query(insert, [ws.id, ts])).rejects.toThrow(
+      /duplicate key value violates unique constraint "usage_events_p\d{4}_\d{2}_pkey"|usage_events/,
+    );
     // Same id at another timestamp is a different event; another workspace may reuse the id.
     await db.sql.query(insert, [ws.id, new Date(Date.parse(ts) - 1000).toISOString()]);
     const other = await db.prisma.workspace.create({ data: { slug: "dup-2", name: "d" } });

@@ -44,7 +44,11 @@ describe("checkHealth", () => {
   it("gives up on a database that never answers", async () => {
     const { port } = silent.address() as net.AddressInfo;
     const started = Date.now();
-    const h = await checkHealth(() => openDatabase({ kind: "postgres", url: `postgresql://x@127.0.0.1:${port}/db` }, "health test"), "postgres", 300);
+    const h = await checkHealth(
+      () => openDatabase({ kind: "postgres", url: `postgresql://x@127.0.0.1:${port}/db` }, "health test"),
+      "postgres",
+      300,
+    );
     expect(h.status).toBe("degraded");
     expect(Date.now() - started).toBeLessThan(2_000);
   });

@@ -15,7 +15,11 @@ const PROBE_TIMEOUT_MS = 3_000;
  * Opens (or reuses) the database and runs one trivial query. Only the database kind is reported:
  * never the URL, host or error text, which could carry credentials or internals to an anonymous caller.
  */
-export async function checkHealth(open: () => Promise<Database>, kind: DbConfig["kind"], timeoutMs = PROBE_TIMEOUT_MS): Promise<HealthReport> {
+export async function checkHealth(
+  open: () => Promise<Database>,
+  kind: DbConfig["kind"],
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<HealthReport> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const reachable = await Promise.race([

@@ -16,9 +16,7 @@ import { errorResponse, toApiError, zodIssues } from "./respond";
  */
 export type AuthMode = "public" | "session" | "ingest" | "read";
 
-export type Actor =
-  | { kind: "user"; userId: number; role: Role }
-  | { kind: "key"; keyId: number; scopes: ApiKeyScope[] };
+export type Actor = { kind: "user"; userId: number; role: Role } | { kind: "key"; keyId: number; scopes: ApiKeyScope[] };
 
 type Ctx<A extends AuthMode, B, Q> = {
   req: Request;
@@ -75,7 +73,8 @@ async function connect(): Promise<Database> {
 
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: "invalid_body" | "invalid_query"): z.infer<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw new ApiError(code, code === "invalid_body" ? "the request body is invalid" : "the query string is invalid", zodIssues(r.error));
+  if (!r.success)
+    throw new ApiError(code, code === "invalid_body" ? "the request body is invalid" : "the query string is invalid", zodIssues(r.error));
   return r.data;
 }
 

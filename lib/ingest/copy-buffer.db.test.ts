@@ -39,7 +39,9 @@ describe("CopyBuffer against the database", () => {
       out.optJsonb(r.j === null ? null : JSON.stringify(r.j));
     }
     const stored = await db.sql.transaction(async (tx) => {
-      await tx.exec(`CREATE TEMP TABLE copy_check (i int4, h int2, s text, ts timestamptz(3), n numeric(20,10), b bool, j jsonb) ON COMMIT DROP`);
+      await tx.exec(
+        `CREATE TEMP TABLE copy_check (i int4, h int2, s text, ts timestamptz(3), n numeric(20,10), b bool, j jsonb) ON COMMIT DROP`,
+      );
       expect(await tx.copyFrom(`COPY copy_check (i, h, s, ts, n, b, j) FROM STDIN WITH (FORMAT binary)`, out.finish())).toBe(rows.length);
       return tx.query<{ i: number; h: number | null; s: string | null; ms: string; n: string | null; b: boolean; j: string | null }>(
         `SELECT i, h, s, (extract(epoch FROM ts) * 1000)::int8::text AS ms, n::text AS n, b, j::text AS j FROM copy_check ORDER BY i`,

@@ -46,7 +46,9 @@ describe("CopyBuffer (COPY binary format)", () => {
       w.bool(true);
       w.bool(false);
     }, 6);
-    expect([a!.readInt32BE(0), b!.readInt32BE(0), c!.readInt32BE(0), d!.readInt16BE(0), e![0], f![0]]).toEqual([0, 2_147_483_647, 100_000_000, 599, 1, 0]);
+    expect([a!.readInt32BE(0), b!.readInt32BE(0), c!.readInt32BE(0), d!.readInt16BE(0), e![0], f![0]]).toEqual([
+      0, 2_147_483_647, 100_000_000, 599, 1, 0,
+    ]);
     expect([a!.length, d!.length, e!.length]).toEqual([4, 2, 1]);
   });
 
@@ -72,7 +74,20 @@ describe("CopyBuffer (COPY binary format)", () => {
 
   it("writes numerics exactly, rounding fractions beyond 10 digits half up as numeric(20,10) would", () => {
     const r = rand(7);
-    const samples = ["0", "1", "10000", "9999", "0.0001", "0.00012", "0.0012345678", "12.5", "100000", "100000.5", "99999.9999999999", "0.0000000001"];
+    const samples = [
+      "0",
+      "1",
+      "10000",
+      "9999",
+      "0.0001",
+      "0.00012",
+      "0.0012345678",
+      "12.5",
+      "100000",
+      "100000.5",
+      "99999.9999999999",
+      "0.0000000001",
+    ];
     samples.push("0.00000000005", "0.00000000004999", "9.99999999995", "99999.99999999999", "1.123456789012345678901234567890");
     for (let i = 0; i < 3000; i++) {
       const int = r() < 0.5 ? "0" : String(Math.floor(r() * 10 ** Math.floor(r() * 7)));

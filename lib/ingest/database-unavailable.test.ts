@@ -7,7 +7,9 @@ describe("isDatabaseUnavailable", () => {
   it("recognises socket errors, server shutdown codes and wrapped causes", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(new Error("query failed", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error(""), { code: "ECONNREFUSED" })]))).toBe(true);
   });
@@ -19,7 +21,9 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("turns an outage into 503 with Retry-After and lets other errors through", async () => {
-    const outage = await mapUnavailable(() => Promise.reject(Object.assign(new Error("down"), { code: "ECONNREFUSED" }))).catch((e: unknown) => e);
+    const outage = await mapUnavailable(() => Promise.reject(Object.assign(new Error("down"), { code: "ECONNREFUSED" }))).catch(
+      (e: unknown) => e,
+    );
     expect(outage).toBeInstanceOf(ApiError);
     expect((outage as ApiError).status).toBe(503);
     expect((outage as ApiError).headers?.["Retry-After"]).toBe("5");

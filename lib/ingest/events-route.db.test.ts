@@ -53,7 +53,11 @@ describe("POST /api/v1/events", () => {
   it("refuses a missing or wrong key (401) and a key without the ingest scope (403)", async () => {
     const body = JSON.stringify({ events: sampleEvents(1) });
     const before = await stored();
-    for (const [key, status] of [[null, 401], ["usk_wrongwrongwrongwrongwrongwrong", 401], [readKey, 403]] as const) {
+    for (const [key, status] of [
+      [null, 401],
+      ["usk_wrongwrongwrongwrongwrongwrong", 401],
+      [readKey, 403],
+    ] as const) {
       const r = await send(body, {}, key);
       expect(r.status).toBe(status);
       expect((await r.json()).error.code).toBe(status === 401 ? "unauthorized" : "forbidden");
@@ -97,8 +101,18 @@ describe("POST /api/v1/events", () => {
     ["no valid event", () => send(JSON.stringify({ events: [{ id: 1 }, { ...sampleEvents(1)[0], latencyMs: -5 }] })), 400, "invalid_event"],
     ["an empty batch", () => send(JSON.stringify({ events: [] })), 400, "invalid_body"],
     ["bad gzip", () => send(Buffer.from("definitely not gzip"), { "content-encoding": "gzip" }), 400, "invalid_body"],
-    ["a wrong content type", () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-type": "text/plain" }), 415, "unsupported_media_type"],
-    ["an unknown content encoding", () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-encoding": "br" }), 415, "unsupported_media_type"],
+    [
+      "a wrong content type",
+      () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-type": "text/plain" }),
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      "an unknown content encoding",
+      () => send(JSON.stringify({ events: sampleEvents(1) }), { "content-encoding": "br" }),
+      415,
+      "unsupported_media_type",
+    ],
     ["a 10 MB body", () => send(JSON.stringify({ events: sampleEvents(1), pad: "x".repeat(10 * 1024 * 1024) })), 413, "payload_too_large"],
     [
       "a 10 MB body streamed without Content-Length",
@@ -119,7 +133,13 @@ describe("POST /api/v1/events", () => {
     ["5,001 events", () => send(JSON.stringify({ events: sampleEvents(5001) })), 413, "payload_too_large"],
     [
       "5,001 NDJSON lines",
-      () => send(sampleEvents(5001).map((e) => JSON.stringify(e)).join("\n"), { "content-type": "application/x-ndjson" }),
+      () =>
+        send(
+          sampleEvents(5001)
+            .map((e) => JSON.stringify(e))
+            .join("\n"),
+          { "content-type": "application/x-ndjson" },
+        ),
       413,
       "payload_too_large",
     ],

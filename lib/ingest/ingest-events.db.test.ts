@@ -70,7 +70,9 @@ describe("ingestEvents", () => {
       [6, "invalid_json"],
       [7, "invalid_event"],
     ]);
-    const stored = await db.sql.query<{ event_id: string }>(`SELECT event_id FROM usage_events WHERE workspace_id = $1 ORDER BY event_id`, [ws.id]);
+    const stored = await db.sql.query<{ event_id: string }>(`SELECT event_id FROM usage_events WHERE workspace_id = $1 ORDER BY event_id`, [
+      ws.id,
+    ]);
     expect(stored.map((s) => s.event_id)).toEqual([good[0]!.id, good[2]!.id, good[5]!.id].sort());
   });
 
@@ -207,9 +209,10 @@ describe("ingestEvents", () => {
     expect(marks.map((m) => m.bucket.toISOString())).toEqual(
       [...new Set(events.map((e) => new Date(Math.floor(Date.parse(e.timestamp) / 3600_000) * 3600_000).toISOString()))].sort(),
     );
-    const jobs = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE queue = 'rollups.refresh' AND singleton_key = $1`, [
-      `rollups:${ws.id}`,
-    ]);
+    const jobs = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE queue = 'rollups.refresh' AND singleton_key = $1`,
+      [`rollups:${ws.id}`],
+    );
     expect(jobs[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
@@ -218,7 +221,10 @@ describe("ingestEvents", () => {
     const [e] = sampleEvents(1, { seed: 2 });
     const r = await ingestEvents(db, ws.id, [{ ...e!, provider: "acme-llm", model: "house-model-7b" }]);
     expect(r.accepted).toBe(1);
-    const [row] = await db.sql.query<{ priced: boolean; list_cost_usd: string }>(`SELECT priced, list_cost_usd FROM usage_events WHERE workspace_id = $1`, [ws.id]);
+    const [row] = await db.sql.query<{ priced: boolean; list_cost_usd: string }>(
+      `SELECT priced, list_cost_usd FROM usage_events WHERE workspace_id = $1`,
+      [ws.id],
+    );
     expect(row).toEqual({ priced: false, list_cost_usd: "0.0000000000" });
   });
 

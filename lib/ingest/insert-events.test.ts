@@ -20,7 +20,14 @@ const event = (over: Partial<IngestEvent> = {}): IngestEvent => ({
   status: "error",
   errorType: "é ✓ 🚀",
   httpStatus: 500,
-  usage: { inputTokens: 1200, outputTokens: 300, cacheReadTokens: 1000, cacheWriteTokens: 100, cacheWrite1hTokens: 50, reasoningTokens: 20 },
+  usage: {
+    inputTokens: 1200,
+    outputTokens: 300,
+    cacheReadTokens: 1000,
+    cacheWriteTokens: 100,
+    cacheWrite1hTokens: 50,
+    reasoningTokens: 20,
+  },
   latencyMs: 1235,
   ttftMs: 200,
   queueMs: 3,
@@ -85,10 +92,36 @@ describe("writeCopyRow", () => {
     expect(read(event(), cost)).toEqual(Object.values(expected));
 
     const nulls = read(
-      event({ region: null, tenant: null, feature: null, route: null, workloadClass: null, fallbackFrom: null, errorType: null, httpStatus: null, ttftMs: null, queueMs: null, costUsd: null, metadataJson: null }),
+      event({
+        region: null,
+        tenant: null,
+        feature: null,
+        route: null,
+        workloadClass: null,
+        fallbackFrom: null,
+        errorType: null,
+        httpStatus: null,
+        ttftMs: null,
+        queueMs: null,
+        costUsd: null,
+        metadataJson: null,
+      }),
       { priced: false, listCostUsd: "0", effectiveCostUsd: "0" },
     );
-    const nullable = ["region", "tenant", "feature", "route", "workload_class", "fallback_from", "error_type", "http_status", "ttft_ms", "queue_ms", "reported_cost_usd", "metadata"];
+    const nullable = [
+      "region",
+      "tenant",
+      "feature",
+      "route",
+      "workload_class",
+      "fallback_from",
+      "error_type",
+      "http_status",
+      "ttft_ms",
+      "queue_ms",
+      "reported_cost_usd",
+      "metadata",
+    ];
     COLUMNS.forEach((col, k) => {
       if (nullable.includes(col.name)) expect(nulls[k], col.name).toBeNull();
       else expect(nulls[k], col.name).not.toBeNull();

@@ -34,7 +34,14 @@ describe("normalizeUsage", () => {
       },
       "openai.chat",
     );
-    expect(u).toEqual({ inputTokens: 2006, outputTokens: 300, cacheReadTokens: 1920, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 192 });
+    expect(u).toEqual({
+      inputTokens: 2006,
+      outputTokens: 300,
+      cacheReadTokens: 1920,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 192,
+    });
   });
 
   it("maps openai.chat with null details (older API versions)", () => {
@@ -45,7 +52,13 @@ describe("normalizeUsage", () => {
 
   it("maps openai.responses", () => {
     const u = normalizeUsage(
-      { input_tokens: 5000, input_tokens_details: { cached_tokens: 4096 }, output_tokens: 800, output_tokens_details: { reasoning_tokens: 512 }, total_tokens: 5800 },
+      {
+        input_tokens: 5000,
+        input_tokens_details: { cached_tokens: 4096 },
+        output_tokens: 800,
+        output_tokens_details: { reasoning_tokens: 512 },
+        total_tokens: 5800,
+      },
       "openai.responses",
     );
     expect(u).toMatchObject({ inputTokens: 5000, cacheReadTokens: 4096, outputTokens: 800, reasoningTokens: 512 });
@@ -63,12 +76,24 @@ describe("normalizeUsage", () => {
       },
       "anthropic",
     );
-    expect(u).toEqual({ inputTokens: 4050, outputTokens: 200, cacheReadTokens: 3000, cacheWriteTokens: 1000, cacheWrite1hTokens: 600, reasoningTokens: 0 });
+    expect(u).toEqual({
+      inputTokens: 4050,
+      outputTokens: 200,
+      cacheReadTokens: 3000,
+      cacheWriteTokens: 1000,
+      cacheWrite1hTokens: 600,
+      reasoningTokens: 0,
+    });
   });
 
   it("uses Anthropic's split when the flat cache total is absent, and accepts nulls", () => {
     const u = normalizeUsage(
-      { input_tokens: 10, cache_read_input_tokens: null, cache_creation: { ephemeral_5m_input_tokens: 30, ephemeral_1h_input_tokens: 70 }, output_tokens: 1 },
+      {
+        input_tokens: 10,
+        cache_read_input_tokens: null,
+        cache_creation: { ephemeral_5m_input_tokens: 30, ephemeral_1h_input_tokens: 70 },
+        output_tokens: 1,
+      },
       "anthropic",
     );
     expect(u).toMatchObject({ inputTokens: 110, cacheWriteTokens: 100, cacheWrite1hTokens: 70, cacheReadTokens: 0 });
@@ -88,16 +113,25 @@ describe("normalizeUsage", () => {
   });
 
   it("refuses parts that do not add up to the totals", () => {
-    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 1, cacheReadTokens: 80, cacheWriteTokens: 30 }))).toBe("invalid_usage");
-    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 10, reasoningTokens: 11 }))).toBe("invalid_usage");
-    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 1, cacheWriteTokens: 10, cacheWrite1hTokens: 11 }))).toBe("invalid_usage");
-    expect(codeOf(() => normalizeUsage({ prompt_tokens: 100, completion_tokens: 1, prompt_tokens_details: { cached_tokens: 101 } }, "openai.chat"))).toBe(
+    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 1, cacheReadTokens: 80, cacheWriteTokens: 30 }))).toBe(
       "invalid_usage",
     );
+    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 10, reasoningTokens: 11 }))).toBe("invalid_usage");
+    expect(codeOf(() => normalizeUsage({ inputTokens: 100, outputTokens: 1, cacheWriteTokens: 10, cacheWrite1hTokens: 11 }))).toBe(
+      "invalid_usage",
+    );
+    expect(
+      codeOf(() =>
+        normalizeUsage({ prompt_tokens: 100, completion_tokens: 1, prompt_tokens_details: { cached_tokens: 101 } }, "openai.chat"),
+      ),
+    ).toBe("invalid_usage");
     // Anthropic's split total exceeding its own flat total is inconsistent too.
     expect(
       codeOf(() =>
-        normalizeUsage({ input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 5, cache_creation: { ephemeral_1h_input_tokens: 9 } }, "anthropic"),
+        normalizeUsage(
+          { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 5, cache_creation: { ephemeral_1h_input_tokens: 9 } },
+          "anthropic",
+        ),
       ),
     ).toBe("invalid_usage");
   });

@@ -61,9 +61,7 @@ const anthropicUsageSchema = z.looseObject({
   output_tokens: tokens,
   cache_creation_input_tokens: optionalTokens,
   cache_read_input_tokens: optionalTokens,
-  cache_creation: z
-    .looseObject({ ephemeral_5m_input_tokens: optionalTokens, ephemeral_1h_input_tokens: optionalTokens })
-    .nullish(),
+  cache_creation: z.looseObject({ ephemeral_5m_input_tokens: optionalTokens, ephemeral_1h_input_tokens: optionalTokens }).nullish(),
 });
 
 function parse<S extends z.ZodType>(schema: S, usage: unknown, label: string): z.infer<S> {
@@ -150,7 +148,11 @@ export function normalizeUsage(usage: unknown, usageFormat?: UsageFormat): Norma
 
 function checkConsistent(u: NormalizedUsage): NormalizedUsage {
   if (u.inputTokens > MAX_TOKENS) {
-    throw new UsageShapeError("absurd_tokens", `input tokens (${u.inputTokens}) are above ${MAX_TOKENS.toLocaleString("en-US")}`, "inputTokens");
+    throw new UsageShapeError(
+      "absurd_tokens",
+      `input tokens (${u.inputTokens}) are above ${MAX_TOKENS.toLocaleString("en-US")}`,
+      "inputTokens",
+    );
   }
   if (u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens) {
     throw new UsageShapeError(

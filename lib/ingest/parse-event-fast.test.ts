@@ -29,7 +29,14 @@ const full = {
   status: "error",
   errorType: "server_error",
   httpStatus: 500,
-  usage: { inputTokens: 1200, outputTokens: 300, cacheReadTokens: 1000, cacheWriteTokens: 100, cacheWrite1hTokens: 50, reasoningTokens: 20 },
+  usage: {
+    inputTokens: 1200,
+    outputTokens: 300,
+    cacheReadTokens: 1000,
+    cacheWriteTokens: 100,
+    cacheWrite1hTokens: 50,
+    reasoningTokens: 20,
+  },
   latencyMs: 1234.6,
   ttftMs: 200.2,
   queueMs: 3,
@@ -39,21 +46,96 @@ const full = {
 
 const usages: [string | undefined, unknown][] = [
   [undefined, { inputTokens: 10, outputTokens: 2 }],
-  ["openai.chat", { prompt_tokens: 10, completion_tokens: 4, prompt_tokens_details: { cached_tokens: 8, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 3 }, total_tokens: 14 }],
+  [
+    "openai.chat",
+    {
+      prompt_tokens: 10,
+      completion_tokens: 4,
+      prompt_tokens_details: { cached_tokens: 8, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 3 },
+      total_tokens: 14,
+    },
+  ],
   ["openai.responses", { input_tokens: 10, output_tokens: 4, input_tokens_details: { cached_tokens: 2 }, output_tokens_details: null }],
-  ["anthropic", { input_tokens: 5, output_tokens: 7, cache_creation_input_tokens: 100, cache_read_input_tokens: 30, cache_creation: { ephemeral_5m_input_tokens: 60, ephemeral_1h_input_tokens: 40 } }],
+  [
+    "anthropic",
+    {
+      input_tokens: 5,
+      output_tokens: 7,
+      cache_creation_input_tokens: 100,
+      cache_read_input_tokens: 30,
+      cache_creation: { ephemeral_5m_input_tokens: 60, ephemeral_1h_input_tokens: 40 },
+    },
+  ],
   ["anthropic", { input_tokens: 5, output_tokens: 7, cache_creation: { ephemeral_5m_input_tokens: 60, ephemeral_1h_input_tokens: 40 } }],
 ];
 
 const longText = "x".repeat(256);
 const BOUNDARY_VALUES: unknown[] = [
-  undefined, null, "", " ", "  x  ", "x\u0000y", longText, `${longText}x`, ` ${longText} `, "\u00a0a\u2028", "ok", "batch", "flex",
-  "openai/gpt-4o", "/gpt", "openai/", " openai/gpt-4o ", "a b/c", "openai.chat", "anthropic", "gemini",
-  0, -0, 1, -1, 0.4, 0.5, 1.5, 99, 100, 599, 600, 1000, 1001, 86_400_000, 86_400_000.4, 86_400_001, 1e8, 1e8 + 1, 1e12,
-  Number.NaN, Number.POSITIVE_INFINITY, "12", "12 dollars", " 1.5 ", "1e-7", "-0.01", 1e9, true, false,
-  {}, [], [1], { a: 1 }, { a: "x\u0000y" }, { blob: "é".repeat(6000) },
-  "2026-11-22T11:59:00.000Z", "2026-11-22T11:59:00Z", "2026-11-22T11:59:00", "2026-02-30T11:00:00Z", "2028-02-29T00:00:00+14:00",
-  "2026-11-22T11:59:00.5-24:00", "2026-11-22T11:59:00.5-23:59", "2026-11-22 11:59:00Z",
+  undefined,
+  null,
+  "",
+  " ",
+  "  x  ",
+  "x\u0000y",
+  longText,
+  `${longText}x`,
+  ` ${longText} `,
+  "\u00a0a\u2028",
+  "ok",
+  "batch",
+  "flex",
+  "openai/gpt-4o",
+  "/gpt",
+  "openai/",
+  " openai/gpt-4o ",
+  "a b/c",
+  "openai.chat",
+  "anthropic",
+  "gemini",
+  0,
+  -0,
+  1,
+  -1,
+  0.4,
+  0.5,
+  1.5,
+  99,
+  100,
+  599,
+  600,
+  1000,
+  1001,
+  86_400_000,
+  86_400_000.4,
+  86_400_001,
+  1e8,
+  1e8 + 1,
+  1e12,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  "12",
+  "12 dollars",
+  " 1.5 ",
+  "1e-7",
+  "-0.01",
+  1e9,
+  true,
+  false,
+  {},
+  [],
+  [1],
+  { a: 1 },
+  { a: "x\u0000y" },
+  { blob: "é".repeat(6000) },
+  "2026-11-22T11:59:00.000Z",
+  "2026-11-22T11:59:00Z",
+  "2026-11-22T11:59:00",
+  "2026-02-30T11:00:00Z",
+  "2028-02-29T00:00:00+14:00",
+  "2026-11-22T11:59:00.5-24:00",
+  "2026-11-22T11:59:00.5-23:59",
+  "2026-11-22 11:59:00Z",
 ];
 const USAGE_VALUES: unknown[] = [undefined, null, -1, 0, 5, 6, 1.5, 1e8, 1e8 + 1, "5", { cached_tokens: 1 }, {}, []];
 
@@ -114,7 +196,7 @@ describe("parseEventFast", () => {
 
   it("agrees with the schema on random pairs of mutations", () => {
     const r = rand(42);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     let fastOnes = 0;
     for (let i = 0; i < 4000; i++) {
       const [usageFormat, usage] = pick(usages);
@@ -142,13 +224,21 @@ describe("parseEventFast", () => {
   it("reads timestamps to the millisecond exactly as Date.parse does", () => {
     const r = rand(11);
     const pad = (n: number, w: number) => String(n).padStart(w, "0");
-    const samples = ["0000-01-01T00:00:00Z", "0050-03-01T00:00:00+01:00", "1969-12-31T23:59:59.999Z", "2028-02-29T23:59:59.9999999-23:59", "9999-12-31T23:59:59.999+14:00"];
+    const samples = [
+      "0000-01-01T00:00:00Z",
+      "0050-03-01T00:00:00+01:00",
+      "1969-12-31T23:59:59.999Z",
+      "2028-02-29T23:59:59.9999999-23:59",
+      "9999-12-31T23:59:59.999+14:00",
+    ];
     for (let i = 0; i < 20_000; i++) {
       const d = new Date(Math.floor((r() - 0.2) * 2 ** 45));
       if (d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999) continue;
       const frac = r() < 0.3 ? "" : `.${Array.from({ length: 1 + Math.floor(r() * 9) }, () => Math.floor(r() * 10)).join("")}`;
       const zone = r() < 0.4 ? "Z" : `${r() < 0.5 ? "+" : "-"}${pad(Math.floor(r() * 24), 2)}:${pad(Math.floor(r() * 60), 2)}`;
-      samples.push(`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}${frac}${zone}`);
+      samples.push(
+        `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}${frac}${zone}`,
+      );
     }
     for (const s of samples) {
       expect(z.regexes.datetime({ offset: true }).test(s), s).toBe(true);

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import type { NormalizedUsage } from "@/lib/pricing/usage";
-import { EVENT_STATUSES, FALLBACK_FROM_PATTERN, parseCostUsd, serializeMetadata, WORKLOAD_CLASSES, type IngestEvent, type UsageEvent } from "./event-schema";
+import {
+  EVENT_STATUSES,
+  FALLBACK_FROM_PATTERN,
+  parseCostUsd,
+  serializeMetadata,
+  WORKLOAD_CLASSES,
+  type IngestEvent,
+  type UsageEvent,
+} from "./event-schema";
 import { MAX_ATTEMPT, MAX_LATENCY_MS, MAX_TEXT_LENGTH, MAX_TOKENS } from "./ingest-limits";
 import { USAGE_FORMATS } from "./normalize-usage";
 
@@ -17,13 +25,37 @@ import { USAGE_FORMATS } from "./normalize-usage";
 
 /** Every field of usageEventObjectSchema; the test keeps this list equal to the schema's shape. */
 export const FAST_EVENT_FIELDS = [
-  "id", "timestamp", "provider", "model", "region", "tenant", "feature", "route", "workloadClass", "taskId", "attempt",
-  "fallbackFrom", "status", "errorType", "httpStatus", "usageFormat", "usage", "latencyMs", "ttftMs", "queueMs", "costUsd",
+  "id",
+  "timestamp",
+  "provider",
+  "model",
+  "region",
+  "tenant",
+  "feature",
+  "route",
+  "workloadClass",
+  "taskId",
+  "attempt",
+  "fallbackFrom",
+  "status",
+  "errorType",
+  "httpStatus",
+  "usageFormat",
+  "usage",
+  "latencyMs",
+  "ttftMs",
+  "queueMs",
+  "costUsd",
   "metadata",
 ] as const;
 const EVENT_FIELDS: ReadonlySet<string> = new Set(FAST_EVENT_FIELDS);
 const CONTRACT_USAGE_FIELDS: ReadonlySet<string> = new Set([
-  "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "cacheWrite1hTokens", "reasoningTokens",
+  "inputTokens",
+  "outputTokens",
+  "cacheReadTokens",
+  "cacheWriteTokens",
+  "cacheWrite1hTokens",
+  "reasoningTokens",
 ]);
 const STATUSES: ReadonlySet<unknown> = new Set(EVENT_STATUSES);
 const WORKLOADS: ReadonlySet<unknown> = new Set(WORKLOAD_CLASSES);
@@ -125,9 +157,16 @@ function usageOf(usage: unknown, format: unknown): NormalizedUsage | undefined {
   }
   // Any -1 (a count the schema refuses) or an inconsistent split: the schema explains it.
   if (
-    u.inputTokens < 0 || u.outputTokens < 0 || u.cacheReadTokens < 0 || u.cacheWriteTokens < 0 || u.cacheWrite1hTokens < 0 ||
-    u.reasoningTokens < 0 || u.inputTokens > MAX_TOKENS || u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens ||
-    u.cacheWrite1hTokens > u.cacheWriteTokens || u.reasoningTokens > u.outputTokens
+    u.inputTokens < 0 ||
+    u.outputTokens < 0 ||
+    u.cacheReadTokens < 0 ||
+    u.cacheWriteTokens < 0 ||
+    u.cacheWrite1hTokens < 0 ||
+    u.reasoningTokens < 0 ||
+    u.inputTokens > MAX_TOKENS ||
+    u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens ||
+    u.cacheWrite1hTokens > u.cacheWriteTokens ||
+    u.reasoningTokens > u.outputTokens
   ) {
     return undefined;
   }

@@ -51,7 +51,8 @@ export function parseEventsBody(body: Buffer, kind: EventsBodyKind): unknown[] {
   } catch (err) {
     throw new ApiError("invalid_body", `the body is not valid JSON (${(err as Error).message}); nothing was stored`);
   }
-  const events = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as { events?: unknown }).events : undefined;
+  const events =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as { events?: unknown }).events : undefined;
   if (!Array.isArray(events)) {
     throw new ApiError("invalid_body", 'the body must be a JSON object {"events": [ … ]}; nothing was stored');
   }

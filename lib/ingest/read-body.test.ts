@@ -45,7 +45,10 @@ describe("readBody", () => {
   it("stops reading a streamed oversize body as soon as the limit is crossed", async () => {
     const chunk = new Uint8Array(64 * 1024).fill(0x61);
     let pulled = 0;
-    const body = streamed(Array.from({ length: 160 }, () => chunk), (n) => (pulled = n)); // 10 MB
+    const body = streamed(
+      Array.from({ length: 160 }, () => chunk),
+      (n) => (pulled = n),
+    ); // 10 MB
     const err = await failure(readBody(post(body), { maxBytes: 5 * 1024 * 1024 }));
     expect(err.status).toBe(413);
     expect(pulled).toBeLessThan(100); // far from the 160 chunks: the rest was never read
@@ -69,7 +72,9 @@ describe("readBody", () => {
     expect(bad.status).toBe(400);
     expect(bad.message).toMatch(/gzip/);
     const whole = gzipSync(JSON.stringify({ events: Array.from({ length: 100 }, (_, i) => ({ i })) }));
-    const truncated = await failure(readBody(post(whole.subarray(0, whole.length - 20), { "content-encoding": "gzip" }), { maxBytes: 100_000 }));
+    const truncated = await failure(
+      readBody(post(whole.subarray(0, whole.length - 20), { "content-encoding": "gzip" }), { maxBytes: 100_000 }),
+    );
     expect(truncated.status).toBe(400);
     expect((await failure(readBody(post(""), { maxBytes: 1000 }))).status).toBe(400);
   });
@@ -95,7 +100,9 @@ describe("readBody", () => {
     const plain = await failure(readBody(post(stalled(new TextEncoder().encode('{"events":['))), { maxBytes: 1000, timeoutMs: 150 }));
     expect([plain.status, plain.code]).toEqual([408, "request_timeout"]);
     const gz = gzipSync("x".repeat(10_000));
-    const zipped = await failure(readBody(post(stalled(gz.subarray(0, 20)), { "content-encoding": "gzip" }), { maxBytes: 100_000, timeoutMs: 150 }));
+    const zipped = await failure(
+      readBody(post(stalled(gz.subarray(0, 20)), { "content-encoding": "gzip" }), { maxBytes: 100_000, timeoutMs: 150 }),
+    );
     expect([zipped.status, zipped.code]).toEqual([408, "request_timeout"]);
     expect(cancelled).toBeGreaterThanOrEqual(1);
   });

@@ -77,7 +77,9 @@ export async function readBody(req: Request, limits: ReadLimits): Promise<Buffer
         }
       }
       if (lines + (lineHasContent ? 1 : 0) > limits.maxLines) {
-        throw (exceeded = new LimitExceeded(`the body has more than ${limits.maxLines.toLocaleString("en-US")} events; split it into smaller batches`));
+        throw (exceeded = new LimitExceeded(
+          `the body has more than ${limits.maxLines.toLocaleString("en-US")} events; split it into smaller batches`,
+        ));
       }
     }
     chunks.push(chunk);

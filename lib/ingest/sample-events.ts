@@ -18,14 +18,11 @@ const MODELS = [
  * cached and reasoning tokens, a share of failures. Deterministic in `seed` except for the ids, which
  * are fresh so every call produces new events (pass `idPrefix` to make them repeatable).
  */
-export function sampleEvents(
-  count: number,
-  opts: { seed?: number; end?: Date; spanMs?: number; idPrefix?: string } = {},
-): SampleEvent[] {
+export function sampleEvents(count: number, opts: { seed?: number; end?: Date; spanMs?: number; idPrefix?: string } = {}): SampleEvent[] {
   const end = (opts.end ?? new Date()).getTime() - 60_000;
   const span = opts.spanMs ?? 6 * 3600_000;
   let s = (opts.seed ?? 1) >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const out: SampleEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const m = MODELS[Math.floor(rand() * MODELS.length)]!;

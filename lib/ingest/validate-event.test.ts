@@ -34,7 +34,14 @@ describe("validateEvent", () => {
     if (!v.ok) return;
     expect(v.event).toMatchObject({ id: "evt-1", taskId: "evt-1", attempt: 1, region: null, costUsd: null, metadataJson: null });
     expect(v.event.timestamp.toISOString()).toBe("2026-11-22T11:59:00.000Z");
-    expect(v.event.usage).toEqual({ inputTokens: 1200, outputTokens: 300, cacheReadTokens: 1024, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 });
+    expect(v.event.usage).toEqual({
+      inputTokens: 1200,
+      outputTokens: 300,
+      cacheReadTokens: 1024,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 0,
+    });
   });
 
   it("accepts every optional field, nulls for absent ones, offsets and fractional milliseconds", () => {
@@ -96,7 +103,11 @@ describe("validateEvent", () => {
     ["a date in the far future", event({ timestamp: "2026-11-22T13:00:00Z" }), "timestamp_in_future"],
     ["a date beyond retention", event({ timestamp: "2025-10-01T00:00:00Z" }), "timestamp_too_old"],
     ["negative input tokens", event({ usage: { inputTokens: -5, outputTokens: 1 } }), "negative_tokens"],
-    ["negative provider-format tokens", event({ usageFormat: "anthropic", usage: { input_tokens: 5, output_tokens: -1 } }), "negative_tokens"],
+    [
+      "negative provider-format tokens",
+      event({ usageFormat: "anthropic", usage: { input_tokens: 5, output_tokens: -1 } }),
+      "negative_tokens",
+    ],
     ["absurd token counts", event({ usage: { inputTokens: 5e9, outputTokens: 1 } }), "absurd_tokens"],
     ["usage that is a number", event({ usage: 12 }), "invalid_usage"],
     ["cached above input", event({ usage: { inputTokens: 5, outputTokens: 1, cacheReadTokens: 6 } }), "invalid_usage"],

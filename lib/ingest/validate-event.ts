@@ -44,7 +44,8 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): RejectCode {
 }
 
 function describe(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
   const path = issue.path.map(String).join(".");
   const field = issue.path[0];
   if (issue.path.length === 1 && typeof field === "string" && (input as Record<string, unknown>)[field] === undefined) {

@@ -36,7 +36,11 @@ describe("two workers", () => {
       await expect
         .poll(
           async () =>
-            (await a.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "jobs" WHERE "queue" = $1 AND "state" = 'completed'`, [queue]))[0]!.n,
+            (
+              await a.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "jobs" WHERE "queue" = $1 AND "state" = 'completed'`, [
+                queue,
+              ])
+            )[0]!.n,
           { timeout: 30_000, interval: 100 },
         )
         .toBe(80);

@@ -100,7 +100,11 @@ export async function runJobs(db: Database, opts: RunJobsOptions): Promise<JobRu
     const state = await settleFailedJob(sql, held, mode, message);
     if (mode === "release" || state === null) return;
     const next =
-      state === "queued" ? `retry in ${retryDelaySeconds(job.attempts, job.backoffSeconds)} s` : state === "failed" ? "failed for good" : state;
+      state === "queued"
+        ? `retry in ${retryDelaySeconds(job.attempts, job.backoffSeconds)} s`
+        : state === "failed"
+          ? "failed for good"
+          : state;
     report(`${job.queue} job ${job.id} attempt ${job.attempts}/${job.maxAttempts} failed (${next}): ${message}`);
   }
 
@@ -130,7 +134,12 @@ export async function runJobs(db: Database, opts: RunJobsOptions): Promise<JobRu
         if (!handler) throw new PermanentJobError(`no handler for queue '${job.queue}'`);
         await handler(job.data, ctx);
       } catch (err) {
-        const mode = err instanceof PermanentJobError ? "permanent" : controller.signal.aborted && isAbortError(err, controller.signal) ? "release" : "retry";
+        const mode =
+          err instanceof PermanentJobError
+            ? "permanent"
+            : controller.signal.aborted && isAbortError(err, controller.signal)
+              ? "release"
+              : "retry";
         failure = { mode, err };
       }
       if (failure) return await settle(job, held, failure.mode, failure.err);

@@ -17,7 +17,9 @@ export async function waitForJob(
     const job = await getJob(db, id);
     if (job && states.includes(job.state)) return job;
     if (Date.now() > deadline) {
-      throw new Error(`job ${id} did not reach ${states.join("|")} in time; last seen: ${job ? `${job.state} after ${job.attempts} attempt(s)` : "missing"}`);
+      throw new Error(
+        `job ${id} did not reach ${states.join("|")} in time; last seen: ${job ? `${job.state} after ${job.attempts} attempt(s)` : "missing"}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 50));
   }

@@ -131,7 +131,11 @@ describe("retries", () => {
     try {
       const permanent = await insertJob(db.sql, queue, { kind: "permanent" }, policy);
       const flaky = await insertJob(db.sql, queue, { kind: "flaky" }, policy);
-      expect(await waitForJob(db, permanent.id)).toMatchObject({ state: "failed", attempts: 1, error: "PermanentJobError: the run is gone" });
+      expect(await waitForJob(db, permanent.id)).toMatchObject({
+        state: "failed",
+        attempts: 1,
+        error: "PermanentJobError: the run is gone",
+      });
       const done = await waitForJob(db, flaky.id);
       expect(done).toMatchObject({ state: "completed", attempts: 2 });
       expect(done.error).toBeUndefined();

@@ -14,5 +14,10 @@ export async function createWorkspaceKey(prisma: PrismaDb, ctx: MemberContext, i
   assertCan(ctx, "keys:manage");
   const parsed = createKeySchema.safeParse(input);
   if (!parsed.success) throw new ApiError("invalid_body", parsed.error.issues[0]?.message ?? "invalid key", zodIssues(parsed.error));
-  return createApiKey(prisma, { workspaceId: ctx.workspaceId, name: parsed.data.name, scopes: parsed.data.scopes, createdById: ctx.userId });
+  return createApiKey(prisma, {
+    workspaceId: ctx.workspaceId,
+    name: parsed.data.name,
+    scopes: parsed.data.scopes,
+    createdById: ctx.userId,
+  });
 }

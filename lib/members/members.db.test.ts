@@ -31,12 +31,29 @@ beforeAll(async () => {
   const viewerEmail = `${uid("zed")}@example.test`;
   const ownerEmail = `${uid("zoe")}@example.test`;
   const engEmail = `${uid("amy")}@example.test`;
-  users.viewer = await createUser(db.prisma, { email: viewerEmail, name: "Zed", password: "password-1", workspaceSlug: a.slug, role: "viewer" });
-  users.owner = await createUser(db.prisma, { email: ownerEmail, name: "Zoe", password: "password-1", workspaceSlug: a.slug, role: "owner" });
+  users.viewer = await createUser(db.prisma, {
+    email: viewerEmail,
+    name: "Zed",
+    password: "password-1",
+    workspaceSlug: a.slug,
+    role: "viewer",
+  });
+  users.owner = await createUser(db.prisma, {
+    email: ownerEmail,
+    name: "Zoe",
+    password: "password-1",
+    workspaceSlug: a.slug,
+    role: "owner",
+  });
   users.engineer = await createUser(db.prisma, { email: engEmail, password: "password-1", workspaceSlug: a.slug, role: "engineer" });
   // The owner of A is also a viewer of B; nobody from A is in C.
   await createUser(db.prisma, { email: ownerEmail, password: "password-1", workspaceSlug: b.slug, role: "viewer" });
-  users.other = await createUser(db.prisma, { email: `${uid("bob")}@example.test`, password: "password-1", workspaceSlug: c.slug, role: "owner" });
+  users.other = await createUser(db.prisma, {
+    email: `${uid("bob")}@example.test`,
+    password: "password-1",
+    workspaceSlug: c.slug,
+    role: "owner",
+  });
 });
 
 afterAll(async () => {

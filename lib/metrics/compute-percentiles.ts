@@ -114,7 +114,11 @@ export async function computePercentiles(
       const qkeys = r[`q${i}`] as (number | null)[] | null;
       if (qkeys) {
         // Answered by Postgres from the group's single row.
-        set(key, s.measures, qkeys.map((k) => (k === null ? null : sketchValue(k))));
+        set(
+          key,
+          s.measures,
+          qkeys.map((k) => (k === null ? null : sketchValue(k))),
+        );
         return;
       }
       const keys = r[`k${i}`] as string | null;

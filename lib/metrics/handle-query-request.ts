@@ -7,6 +7,10 @@ import { runMetricsQuery, type MetricsAnswer } from "./run-metrics-query";
  * caller's workspace. The route wraps it with route() (session or read-scoped key); bench:metrics serves
  * this same function over HTTP behind the same API-key check.
  */
-export async function handleQueryRequest(ctx: { req: Request; db: Pick<Database, "sql">; workspace: { id: number } }): Promise<MetricsAnswer> {
+export async function handleQueryRequest(ctx: {
+  req: Request;
+  db: Pick<Database, "sql">;
+  workspace: { id: number };
+}): Promise<MetricsAnswer> {
   return runMetricsQuery(ctx.db, ctx.workspace.id, await readQueryBody(ctx.req));
 }

@@ -77,7 +77,10 @@ describe("POST /api/v1/metrics/query", () => {
     await expect400({ ...valid(), filters: { customer: ["x"] } }, /unknown filter; valid filters: .*'workloadClass'/);
     await expect400({ ...valid(), filters: { tenant: [] } }, /at least one value/);
     await expect400({ ...valid(), timezone: "Mars/Olympus" }, /unknown time zone 'Mars\/Olympus'/);
-    await expect400({ ...valid(), granularity: "day", orderBy: [{ field: "latency_p95_ms" }] }, /order by a percentile without a granularity/);
+    await expect400(
+      { ...valid(), granularity: "day", orderBy: [{ field: "latency_p95_ms" }] },
+      /order by a percentile without a granularity/,
+    );
     await expect400({ ...valid(), orderBy: [{ field: "tenant" }] }, /'tenant' is not a requested measure or dimension/);
     await expect400({ ...valid(), limit: 0 }, /limit/);
     await expect400({ ...valid(), extra: 1 }, /extra/);
@@ -90,7 +93,12 @@ describe("POST /api/v1/metrics/query", () => {
   });
 
   it("answers with rows and meta; money as decimal strings; empty buckets 0 or null", async () => {
-    const r = await query({ ...valid(), granularity: "hour", dimensions: ["provider"], measures: ["requests", "cost_usd", "error_rate", "latency_p95_ms"] });
+    const r = await query({
+      ...valid(),
+      granularity: "hour",
+      dimensions: ["provider"],
+      measures: ["requests", "cost_usd", "error_rate", "latency_p95_ms"],
+    });
     expect(r.status).toBe(200);
     const body = (await r.json()) as { rows: Record<string, unknown>[]; meta: Record<string, unknown> };
     expect(body.meta).toMatchObject({ source: "rollup:pm", granularity: "hour", timezone: "UTC", truncated: false });
@@ -103,7 +111,12 @@ describe("POST /api/v1/metrics/query", () => {
   });
 
   it("never reads another workspace", async () => {
-    const body = { from: iso(NOW.getTime() - 4 * DAY), to: iso(NOW.getTime() + 60_000), dimensions: ["tenant"], measures: ["requests", "cost_usd"] };
+    const body = {
+      from: iso(NOW.getTime() - 4 * DAY),
+      to: iso(NOW.getTime() + 60_000),
+      dimensions: ["tenant"],
+      measures: ["requests", "cost_usd"],
+    };
     const fromA = (await (await query(body, a.key)).json()) as { rows: { tenant: string | null; requests: number }[] };
     const fromB = (await (await query(body, b.key)).json()) as { rows: { tenant: string | null; requests: number }[] };
     const exactA = await exactFromRaw(db.sql, a.id, metricsQuerySchema.parse(body));
@@ -115,7 +128,9 @@ describe("POST /api/v1/metrics/query", () => {
     expect(fromA.rows.some((r) => r.tenant?.startsWith("globex-"))).toBe(false);
     expect(fromB.rows.filter((r) => r.tenant !== null).every((r) => r.tenant!.startsWith("globex-"))).toBe(true);
     // Asking A's key for B's tenant finds nothing.
-    const probe = (await (await query({ ...body, filters: { tenant: [fromB.rows.find((r) => r.tenant)!.tenant] } }, a.key)).json()) as { rows: unknown[] };
+    const probe = (await (await query({ ...body, filters: { tenant: [fromB.rows.find((r) => r.tenant)!.tenant] } }, a.key)).json()) as {
+      rows: unknown[];
+    };
     expect(probe.rows).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ async function expectExact(input: MetricsQueryInput, source?: string) {
 
 describe("metrics query = exact computation over raw events", () => {
   it("every measure, whole unaligned range, no dimensions", async () => {
-    const a = await expectExact({ from: iso(NOW.getTime() - 9.7 * DAY), to: iso(NOW.getTime() - 3_000), measures: MEASURE_NAMES }, "rollup:pm");
+    const a = await expectExact(
+      { from: iso(NOW.getTime() - 9.7 * DAY), to: iso(NOW.getTime() - 3_000), measures: MEASURE_NAMES },
+      "rollup:pm",
+    );
     expect(a.rows).toHaveLength(1);
     expect(a.meta.sources.day).toBeGreaterThan(0);
     expect(a.meta.sources.hour).toBeGreaterThan(0);
@@ -58,7 +61,16 @@ describe("metrics query = exact computation over raw events", () => {
         to: iso(NOW.getTime()),
         granularity: "day",
         dimensions: ["provider", "model"],
-        measures: ["requests", "cost_usd", "list_cost_usd", "cost_per_1k_tokens_usd", "latency_p50_ms", "latency_p99_ms", "ttft_p95_ms", "error_rate"],
+        measures: [
+          "requests",
+          "cost_usd",
+          "list_cost_usd",
+          "cost_per_1k_tokens_usd",
+          "latency_p50_ms",
+          "latency_p99_ms",
+          "ttft_p95_ms",
+          "error_rate",
+        ],
       },
       "rollup:pm",
     );
@@ -72,7 +84,15 @@ describe("metrics query = exact computation over raw events", () => {
         granularity: "week",
         dimensions: ["tenant"],
         filters: { feature: ["support-chat", "code-assistant"] },
-        measures: ["cost_usd", "tasks", "successful_tasks", "task_success_rate", "cost_per_successful_task_usd", "retry_rate", "latency_p95_ms"],
+        measures: [
+          "cost_usd",
+          "tasks",
+          "successful_tasks",
+          "task_success_rate",
+          "cost_per_successful_task_usd",
+          "retry_rate",
+          "latency_p95_ms",
+        ],
       },
       "rollup:tenant",
     );
@@ -100,7 +120,15 @@ describe("metrics query = exact computation over raw events", () => {
         granularity: "day",
         timezone: "America/New_York",
         dimensions: ["route"],
-        measures: ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "cache_hit_ratio", "latency_p95_ms"],
+        measures: [
+          "input_tokens",
+          "output_tokens",
+          "cache_read_tokens",
+          "cache_write_tokens",
+          "reasoning_tokens",
+          "cache_hit_ratio",
+          "latency_p95_ms",
+        ],
       },
       "rollup:route",
     );
@@ -109,7 +137,12 @@ describe("metrics query = exact computation over raw events", () => {
 
   it("every minute of the last three hours (minute rollups)", async () => {
     const a = await expectExact(
-      { from: iso(NOW.getTime() - 3 * 3_600_000 - 17_000), to: iso(NOW.getTime()), granularity: "minute", measures: ["requests", "cost_usd", "latency_p50_ms", "ttft_p99_ms"] },
+      {
+        from: iso(NOW.getTime() - 3 * 3_600_000 - 17_000),
+        to: iso(NOW.getTime()),
+        granularity: "minute",
+        measures: ["requests", "cost_usd", "latency_p50_ms", "ttft_p99_ms"],
+      },
       "rollup:pm",
     );
     expect(a.meta.sources.minute).toBeGreaterThan(100);
@@ -131,7 +164,13 @@ describe("metrics query = exact computation over raw events", () => {
       "rollup:full",
     );
     await expectExact(
-      { from: iso(NOW.getTime() - 9 * DAY), to: iso(NOW.getTime()), dimensions: ["feature"], filters: { tenant: [null] }, measures: ["requests", "cost_usd"] },
+      {
+        from: iso(NOW.getTime() - 9 * DAY),
+        to: iso(NOW.getTime()),
+        dimensions: ["feature"],
+        filters: { tenant: [null] },
+        measures: ["requests", "cost_usd"],
+      },
       "rollup:tenant",
     );
   });

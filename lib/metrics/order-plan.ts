@@ -23,7 +23,9 @@ type Spec = { field: string; direction: "asc" | "desc" };
 export function orderPlan(q: MetricsQuery): OrderPlan {
   const given: Spec[] = q.orderBy ?? [];
   const fallback = q.measures.find((m) => measureSpec(m).kind !== "percentile");
-  const specs = (given.length > 0 ? given : fallback ? [{ field: fallback, direction: "desc" as const }] : []).filter((s) => s.field !== "bucket");
+  const specs = (given.length > 0 ? given : fallback ? [{ field: fallback, direction: "desc" as const }] : []).filter(
+    (s) => s.field !== "bucket",
+  );
   const isMeasure = (f: string): f is Measure => (q.measures as string[]).includes(f);
   const inSql = specs.every((s) => !isMeasure(s.field) || measureSpec(s.field).kind !== "percentile");
   const tieBreak = q.dimensions.map((d) => `"${d}" ASC`);

@@ -54,7 +54,13 @@ describe("planSources", () => {
     expect(plan.raw).toEqual([{ lo: dirtyHour, hi: dirtyHour + 3_600_000 }]);
     expect(plan.staleRawMs).toBe(3_600_000);
     // A dirty day (its hours fresh) is served by hours; a dirty month by weeks and days.
-    const p2 = planSources({ cube: "core", bounds: [from], to, dirty: { ...clean, day: [t("2026-10-14T00:00:00Z")], month: [from] }, now: NOW });
+    const p2 = planSources({
+      cube: "core",
+      bounds: [from],
+      to,
+      dirty: { ...clean, day: [t("2026-10-14T00:00:00Z")], month: [from] },
+      now: NOW,
+    });
     expectExactCover(p2, from, to);
     expect(p2.bucketCounts.hour).toBe(24);
     expect(p2.raw).toEqual([]);

@@ -60,7 +60,12 @@ const filtersSchema = z.strictObject(
   Object.fromEntries(DIMENSION_NAMES.map((d) => [DIMENSIONS[d].filterKey, filterValues.optional()])) as {
     [D in Dimension as (typeof DIMENSIONS)[D]["filterKey"]]: z.ZodOptional<typeof filterValues>;
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown filter; valid filters: ${list(DIMENSION_NAMES.map((d) => DIMENSIONS[d].filterKey))}` : undefined) },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `unknown filter; valid filters: ${list(DIMENSION_NAMES.map((d) => DIMENSIONS[d].filterKey))}`
+        : undefined,
+  },
 );
 
 const orderBySchema = z.strictObject({
@@ -79,7 +84,10 @@ export const metricsQuerySchema = z
     dimensions: z.array(dimensionSchema).max(DIMENSION_NAMES.length).default([]),
     granularity: z.enum(GRANULARITIES, { error: `must be one of ${list(GRANULARITIES)}` }).optional(),
     /** IANA zone for bucket boundaries (day, week, month; hour in zones with half-hour offsets). UTC by default. */
-    timezone: z.string().refine(isTimeZone, { error: (iss) => `unknown time zone '${String(iss.input)}' (use an IANA name such as Europe/Berlin)` }).default("UTC"),
+    timezone: z
+      .string()
+      .refine(isTimeZone, { error: (iss) => `unknown time zone '${String(iss.input)}' (use an IANA name such as Europe/Berlin)` })
+      .default("UTC"),
     filters: filtersSchema.default({}),
     orderBy: z.array(orderBySchema).max(3).optional(),
     /** Rows (no granularity) or series (with granularity) to return, best first by orderBy. */
@@ -98,13 +106,19 @@ export const metricsQuerySchema = z
         message: `the range is longer than ${maxDays} days, the maximum ${q.granularity ? `at granularity '${q.granularity}'` : "without a granularity"}`,
       });
     }
-    if (new Set(q.measures).size !== q.measures.length) ctx.addIssue({ code: "custom", path: ["measures"], message: "lists a measure twice" });
-    if (new Set(q.dimensions).size !== q.dimensions.length) ctx.addIssue({ code: "custom", path: ["dimensions"], message: "lists a dimension twice" });
+    if (new Set(q.measures).size !== q.measures.length)
+      ctx.addIssue({ code: "custom", path: ["measures"], message: "lists a measure twice" });
+    if (new Set(q.dimensions).size !== q.dimensions.length)
+      ctx.addIssue({ code: "custom", path: ["dimensions"], message: "lists a dimension twice" });
     for (const [i, o] of (q.orderBy ?? []).entries()) {
       const isMeasure = (q.measures as string[]).includes(o.field);
       const isDim = (q.dimensions as string[]).includes(o.field);
       if (!isMeasure && !isDim && o.field !== "bucket") {
-        ctx.addIssue({ code: "custom", path: ["orderBy", i, "field"], message: `'${o.field}' is not a requested measure or dimension (or "bucket")` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["orderBy", i, "field"],
+          message: `'${o.field}' is not a requested measure or dimension (or "bucket")`,
+        });
       } else if (o.field === "bucket" && !q.granularity) {
         ctx.addIssue({ code: "custom", path: ["orderBy", i, "field"], message: `"bucket" needs a granularity` });
       } else if (isMeasure && q.granularity && measureSpec(o.field as Measure).kind === "percentile") {

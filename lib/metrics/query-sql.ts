@@ -115,7 +115,12 @@ export type StoredQuantileRef = { alias: string; sketch: SketchName; q: number }
  * for a group of one row each requested quantile's key comes along (the row's stored key, or for raw
  * events percentile_disc over their bin keys — the same rank rule), so it needs no sketch statement.
  */
-export function sumsCte(spec: SourceSpec, columns: readonly BaseColumn[], quantiles: readonly StoredQuantileRef[], p: Params): string | null {
+export function sumsCte(
+  spec: SourceSpec,
+  columns: readonly BaseColumn[],
+  quantiles: readonly StoredQuantileRef[],
+  p: Params,
+): string | null {
   const cols = columns.length > 0 ? columns : (["requests"] as BaseColumn[]);
   const stored = (q: StoredQuantileRef) => {
     const column = storedQuantileColumn(q.sketch, q.q);
@@ -126,12 +131,16 @@ export function sumsCte(spec: SourceSpec, columns: readonly BaseColumn[], quanti
     rollup: (r) => [...cols.map((c) => `${r}.${ident(c)}`), ...quantiles.map((q) => `${r}.${ident(stored(q))} AS ${ident(q.alias)}`)],
     raw: () => [
       ...cols.map((c) => `sum(${BASE_COLUMNS[c].raw}) AS ${ident(c)}`),
-      ...quantiles.map((q) => `percentile_disc(${p.add(q.q)}::float8) WITHIN GROUP (ORDER BY ${rawSketchKeySql(q.sketch)}) AS ${ident(q.alias)}`),
+      ...quantiles.map(
+        (q) => `percentile_disc(${p.add(q.q)}::float8) WITHIN GROUP (ORDER BY ${rawSketchKeySql(q.sketch)}) AS ${ident(q.alias)}`,
+      ),
     ],
   });
   if (!union) return null;
   const group = ["bi", ...spec.dims.map(ident)].join(", ");
-  const sums = cols.map((c) => (BASE_COLUMNS[c].type === "bigint" ? `sum(${ident(c)})::bigint AS ${ident(c)}` : `sum(${ident(c)}) AS ${ident(c)}`));
+  const sums = cols.map((c) =>
+    BASE_COLUMNS[c].type === "bigint" ? `sum(${ident(c)})::bigint AS ${ident(c)}` : `sum(${ident(c)}) AS ${ident(c)}`,
+  );
   const keys = quantiles.map((q) => `CASE WHEN count(*) = 1 THEN min(${ident(q.alias)}) END AS ${ident(q.alias)}`);
   return `src AS (\n  ${union}\n), s AS (SELECT ${group}, ${[...sums, "count(*) AS parts", ...keys].join(", ")} FROM src GROUP BY ${group})`;
 }
@@ -168,7 +177,9 @@ export function sketchSql(
       const bins = `SELECT ${[`${bucketIndex(bound, "e.ts")} AS bi`, ...rawDims, `${keyExpr} AS k`, "count(*) AS c"].join(", ")}
         FROM "usage_events" e WHERE ${[...rawWhere(bound, p), `${keyExpr} IS NOT NULL`].join(" AND ")}
         GROUP BY ${["1", ...spec.dims.map((_, j) => String(j + 2)), String(spec.dims.length + 2)].join(", ")}`;
-      const cols = sketches.flatMap((_, j) => (j === i ? ["array_agg(k ORDER BY k)", "array_agg(cum ORDER BY k)"] : ["NULL::int2[]", "NULL::int8[]"]));
+      const cols = sketches.flatMap((_, j) =>
+        j === i ? ["array_agg(k ORDER BY k)", "array_agg(cum ORDER BY k)"] : ["NULL::int2[]", "NULL::int8[]"],
+      );
       selects.push(`SELECT ${group}, ${cols.map((c, j) => `${c} AS ${j % 2 === 0 ? "k" : "c"}${Math.floor(j / 2)}`).join(", ")}
         FROM (SELECT b.*, sum(c) OVER (PARTITION BY ${group} ORDER BY k)::bigint AS cum FROM (${bins}) AS b) AS rb GROUP BY ${group}`);
     });
@@ -177,7 +188,10 @@ export function sketchSql(
   const qualified = spec.dims.map((d) => `u.${ident(d)}`);
   const group = ["bi", ...dimNames].join(", ");
   // Only the groups the caller still needs (the rest were answered from single rows).
-  const arrays = [`${p.add(groups.map((g) => g.bi))}::int[]`, ...spec.dims.map((_, i) => `${p.add(groups.map((g) => g.dims[i] ?? ""))}::text[]`)];
+  const arrays = [
+    `${p.add(groups.map((g) => g.bi))}::int[]`,
+    ...spec.dims.map((_, i) => `${p.add(groups.map((g) => g.dims[i] ?? ""))}::text[]`),
+  ];
   const wanted = `(${group}) IN (SELECT * FROM unnest(${arrays.join(", ")}))`;
   const cols = sketches.flatMap(({ qs }, i) => {
     // percentile_disc's rank: max(1, ⌈q·n⌉), with q as float8 as Postgres computes it.

@@ -13,7 +13,8 @@ export async function readQueryBody(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `a metrics query is at most ${MAX_BODY_BYTES} bytes`);
   const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `a metrics query is at most ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES)
+    throw new ApiError("payload_too_large", `a metrics query is at most ${MAX_BODY_BYTES} bytes`);
   try {
     return JSON.parse(text);
   } catch {

@@ -146,8 +146,12 @@ async function answer(tx: SqlExecutor, kind: "postgres" | "pglite", workspaceId:
     }
   }
   if (q.granularity) answerRows = fillBuckets(answerRows, q, labels, order);
-  else if (q.dimensions.length === 0 && answerRows.length === 0) answerRows = [Object.fromEntries(q.measures.map((m) => [m, emptyValue(m)]))];
-  return { rows: answerRows, meta: meta(q, plan, labels.length, answerRows, truncated, Math.min(keptSeries.length, answerRows.length), totalSeries) };
+  else if (q.dimensions.length === 0 && answerRows.length === 0)
+    answerRows = [Object.fromEntries(q.measures.map((m) => [m, emptyValue(m)]))];
+  return {
+    rows: answerRows,
+    meta: meta(q, plan, labels.length, answerRows, truncated, Math.min(keptSeries.length, answerRows.length), totalSeries),
+  };
 }
 
 function dimensionFilters(q: MetricsQuery): DimensionFilters {
@@ -249,7 +253,15 @@ function fillBuckets(rows: MetricsRow[], q: MetricsQuery, labels: number[], orde
   return out;
 }
 
-function meta(q: MetricsQuery, plan: SourcePlan, buckets: number, rows: MetricsRow[], truncated: boolean, series: number, totalSeries: number): MetricsMeta {
+function meta(
+  q: MetricsQuery,
+  plan: SourcePlan,
+  buckets: number,
+  rows: MetricsRow[],
+  truncated: boolean,
+  series: number,
+  totalSeries: number,
+): MetricsMeta {
   const sources: Record<string, number> = { ...plan.bucketCounts, rawRanges: plan.raw.length };
   const rawMs = plan.raw.reduce((s, r) => s + (r.hi - r.lo), 0);
   sources.rawHours = Math.round((rawMs / 3_600_000) * 100) / 100;

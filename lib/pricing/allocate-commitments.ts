@@ -31,11 +31,19 @@ export async function allocateCommitments(db: Database, workspaceId: number, fro
       );
       let tokens = 0;
       for (const g of groups) {
-        const ctx = { provider: g.provider, model: g.model, resolved: catalog.index.resolve(g.provider, g.model), ts: coverFrom, variant: variantForWorkload(g.workload_class) };
+        const ctx = {
+          provider: g.provider,
+          model: g.model,
+          resolved: catalog.index.resolve(g.provider, g.model),
+          ts: coverFrom,
+          variant: variantForWorkload(g.workload_class),
+        };
         if (covers(terms, term, ctx)) tokens += Number(g.tokens);
       }
       const share = money(coverTo.getTime() - coverFrom.getTime()).div(end.getTime() - m.getTime());
-      const amount = money(term.monthlyAmountUsd ?? 0).times(share).toDecimalPlaces(10);
+      const amount = money(term.monthlyAmountUsd ?? 0)
+        .times(share)
+        .toDecimalPlaces(10);
       const rate = tokens > 0 ? amount.div(tokens).toDecimalPlaces(20) : ZERO;
       const month = m.toISOString().slice(0, 10);
       await db.sql.query(

@@ -24,13 +24,25 @@ const term = (t: Partial<ContractTerm> & Pick<ContractTerm, "id" | "kind">): Con
   ...t,
 });
 
-const usage = { inputTokens: 1_000_000, outputTokens: 100_000, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+const usage = {
+  inputTokens: 1_000_000,
+  outputTokens: 100_000,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  cacheWrite1hTokens: 0,
+  reasoningTokens: 0,
+};
 const gpt4o: EventCostInput = { provider: "openai", model: "gpt-4o-2024-08-06", timestamp: new Date("2026-11-10T12:00:00Z"), usage };
 // gpt-4o list: 1M × $2.50 + 100k × $10 = $3.50
 
 function cost(terms: ContractTerm[], input: EventCostInput = gpt4o) {
   const c = costEvent(index, terms, input);
-  return { priced: c.priced, list: formatUsd(c.listCost), effective: formatUsd(c.effectiveCost), termId: c.breakdown.contract?.termId ?? null };
+  return {
+    priced: c.priced,
+    list: formatUsd(c.listCost),
+    effective: formatUsd(c.effectiveCost),
+    termId: c.breakdown.contract?.termId ?? null,
+  };
 }
 
 describe("contracts: list cost stays the catalog's, effective cost follows the contract", () => {
@@ -54,24 +66,59 @@ describe("contracts: list cost stays the catalog's, effective cost follows the c
   });
 
   it("terms only apply inside their effective window", () => {
-    const t = term({ id: 5, kind: "discount", discountPercent: "10", effectiveFrom: new Date("2026-11-01Z"), effectiveTo: new Date("2026-11-10T12:00:00Z") });
+    const t = term({
+      id: 5,
+      kind: "discount",
+      discountPercent: "10",
+      effectiveFrom: new Date("2026-11-01Z"),
+      effectiveTo: new Date("2026-11-10T12:00:00Z"),
+    });
     expect(cost([t])).toMatchObject({ effective: "3.5" }); // effectiveTo is exclusive
     expect(cost([t], { ...gpt4o, timestamp: new Date("2026-11-10T11:59:59Z") })).toMatchObject({ effective: "3.15" });
   });
 
   it("a custom price replaces the rate card; for a model the catalog does not know it is also the list", () => {
-    const own = term({ id: 6, kind: "custom_price", model: "acme-llama-70b-ft", plan: { prices: { input: "0.4", output: "0.8" }, tiers: [] } });
-    expect(cost([own], { ...gpt4o, provider: "self-hosted", model: "acme-llama-70b-ft" })).toEqual({ priced: true, list: "0.48", effective: "0.48", termId: 6 });
-    const negotiated = term({ id: 7, kind: "custom_price", provider: "openai", model: "gpt-4o", plan: { prices: { input: "2", output: "8" }, tiers: [] } });
+    const own = term({
+      id: 6,
+      kind: "custom_price",
+      model: "acme-llama-70b-ft",
+      plan: { prices: { input: "0.4", output: "0.8" }, tiers: [] },
+    });
+    expect(cost([own], { ...gpt4o, provider: "self-hosted", model: "acme-llama-70b-ft" })).toEqual({
+      priced: true,
+      list: "0.48",
+      effective: "0.48",
+      termId: 6,
+    });
+    const negotiated = term({
+      id: 7,
+      kind: "custom_price",
+      provider: "openai",
+      model: "gpt-4o",
+      plan: { prices: { input: "2", output: "8" }, tiers: [] },
+    });
     const discount = term({ id: 8, kind: "discount", discountPercent: "50" });
     expect(cost([negotiated, discount])).toEqual({ priced: true, list: "3.5", effective: "2.8", termId: 7 });
   });
 
   it("a commitment allocates at the month's rate and covers models the catalog does not know", () => {
-    const pool = term({ id: 9, kind: "commitment", provider: "on-prem", monthlyAmountUsd: "1000", usdPerTokenByMonth: new Map([["2026-11", "0.000002"]]) });
-    expect(cost([pool], { ...gpt4o, provider: "on-prem", model: "llama-3-70b" })).toEqual({ priced: true, list: "0", effective: "2.2", termId: 9 });
+    const pool = term({
+      id: 9,
+      kind: "commitment",
+      provider: "on-prem",
+      monthlyAmountUsd: "1000",
+      usdPerTokenByMonth: new Map([["2026-11", "0.000002"]]),
+    });
+    expect(cost([pool], { ...gpt4o, provider: "on-prem", model: "llama-3-70b" })).toEqual({
+      priced: true,
+      list: "0",
+      effective: "2.2",
+      termId: 9,
+    });
     // Before the first allocation of a month, the latest known month's rate is used provisionally.
-    expect(cost([pool], { ...gpt4o, provider: "on-prem", model: "llama-3-70b", timestamp: new Date("2026-12-02Z") })).toMatchObject({ effective: "2.2" });
+    expect(cost([pool], { ...gpt4o, provider: "on-prem", model: "llama-3-70b", timestamp: new Date("2026-12-02Z") })).toMatchObject({
+      effective: "2.2",
+    });
   });
 
   it("an unknown model with only a discount stays unpriced", () => {

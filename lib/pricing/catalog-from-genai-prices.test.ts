@@ -27,8 +27,22 @@ describe("catalog conversion", () => {
   it("costs every model, tier and dated/time-of-day row exactly as the catalog's own calculator", () => {
     const usages: NormalizedUsage[] = [
       { inputTokens: 1_234, outputTokens: 567, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 },
-      { inputTokens: 150_000, outputTokens: 4_000, cacheReadTokens: 90_000, cacheWriteTokens: 20_000, cacheWrite1hTokens: 5_000, reasoningTokens: 1_000 },
-      { inputTokens: 300_000, outputTokens: 10_000, cacheReadTokens: 100_000, cacheWriteTokens: 50_000, cacheWrite1hTokens: 50_000, reasoningTokens: 9_000 },
+      {
+        inputTokens: 150_000,
+        outputTokens: 4_000,
+        cacheReadTokens: 90_000,
+        cacheWriteTokens: 20_000,
+        cacheWrite1hTokens: 5_000,
+        reasoningTokens: 1_000,
+      },
+      {
+        inputTokens: 300_000,
+        outputTokens: 10_000,
+        cacheReadTokens: 100_000,
+        cacheWriteTokens: 50_000,
+        cacheWrite1hTokens: 50_000,
+        reasoningTokens: 9_000,
+      },
     ];
     const times = ["2024-01-01T10:00:00Z", "2025-06-10T02:00:00Z", "2026-11-10T20:00:00Z", "2027-02-01T12:00:00Z"].map((t) => new Date(t));
     let compared = 0;
@@ -57,9 +71,10 @@ describe("catalog conversion", () => {
             }
             expect(ours.breakdown.resolved?.catalogModel, `${p.id}/${name}`).toBe(theirs.model.id);
             const diff = Math.abs(ours.listCost.toNumber() - theirs.total_price);
-            expect(diff, `${p.id}/${name} at ${timestamp.toISOString()}: ours ${ours.listCost.toFixed()} vs ${theirs.total_price}`).toBeLessThanOrEqual(
-              1e-9 * Math.max(1, theirs.total_price),
-            );
+            expect(
+              diff,
+              `${p.id}/${name} at ${timestamp.toISOString()}: ours ${ours.listCost.toFixed()} vs ${theirs.total_price}`,
+            ).toBeLessThanOrEqual(1e-9 * Math.max(1, theirs.total_price));
             compared++;
           }
         }

@@ -86,7 +86,10 @@ export class CatalogIndex {
 
   private inProvider(p: IndexedProvider, name: string): ResolvedModel | null {
     const dashed = dashSnapshotDates(name);
-    for (const [candidate, via] of [[name, "name"], [dashed, "snapshot-date"]] as const) {
+    for (const [candidate, via] of [
+      [name, "name"],
+      [dashed, "snapshot-date"],
+    ] as const) {
       if (via === "snapshot-date" && candidate === name) continue;
       const own = p.models.find((m) => matchesName(m.match, candidate));
       if (own) return { providerId: p.id, model: own, via };

@@ -11,7 +11,13 @@ export const CATALOG_SOURCE = "@pydantic/genai-prices";
  */
 const RELEASE_DATES: Record<string, string> = { "0.1.8": "2026-09-23" };
 
-export type CatalogSource = { source: string; version: string; releasedOn: string | null; fingerprint: string; providers: readonly Provider[] };
+export type CatalogSource = {
+  source: string;
+  version: string;
+  releasedOn: string | null;
+  fingerprint: string;
+  providers: readonly Provider[];
+};
 
 let cached: Promise<CatalogSource> | undefined;
 

@@ -10,14 +10,28 @@ function form(fields: Record<string, string>) {
 
 describe("contract form", () => {
   it("builds a valid custom price from the settings form, dropping blank fields", () => {
-    const input = contractInputFromForm(form({ kind: "custom_price", name: "ft", provider: "", model: "acme-ft", input: "0.4", output: "0.8", cacheRead: "", effectiveFrom: "2026-11-01", discountPercent: "10" }));
+    const input = contractInputFromForm(
+      form({
+        kind: "custom_price",
+        name: "ft",
+        provider: "",
+        model: "acme-ft",
+        input: "0.4",
+        output: "0.8",
+        cacheRead: "",
+        effectiveFrom: "2026-11-01",
+        discountPercent: "10",
+      }),
+    );
     const parsed = contractTermInputSchema.parse(input);
     expect(parsed).toMatchObject({ kind: "custom_price", provider: null, model: "acme-ft", prices: { input: "0.4", output: "0.8" } });
     expect(parsed.effectiveFrom.toISOString()).toBe("2026-11-01T00:00:00.000Z");
   });
 
   it("leaves invalid input to the schema (a commitment needs a provider)", () => {
-    const r = contractTermInputSchema.safeParse(contractInputFromForm(form({ kind: "commitment", name: "pool", monthlyAmountUsd: "100", effectiveFrom: "2026-11-01" })));
+    const r = contractTermInputSchema.safeParse(
+      contractInputFromForm(form({ kind: "commitment", name: "pool", monthlyAmountUsd: "100", effectiveFrom: "2026-11-01" })),
+    );
     expect(r.success).toBe(false);
   });
 });

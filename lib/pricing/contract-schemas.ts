@@ -32,7 +32,10 @@ export const contractTermInputSchema = z
       .strict(),
     z.object({ kind: z.literal("commitment"), ...common, provider: scopeName, monthlyAmountUsd: decimalStringSchema }).strict(),
   ])
-  .refine((t) => !t.effectiveTo || t.effectiveTo > t.effectiveFrom, { message: "effectiveTo must be after effectiveFrom", path: ["effectiveTo"] })
+  .refine((t) => !t.effectiveTo || t.effectiveTo > t.effectiveFrom, {
+    message: "effectiveTo must be after effectiveFrom",
+    path: ["effectiveTo"],
+  })
   .refine((t) => !Number.isNaN(t.effectiveFrom.getTime()), { message: "effectiveFrom is not a valid date", path: ["effectiveFrom"] });
 
 export type ContractTermInput = z.input<typeof contractTermInputSchema>;

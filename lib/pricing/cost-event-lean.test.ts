@@ -26,7 +26,11 @@ beforeAll(async () => {
   // Context-tier thresholds and one past them: where the choice of tier flips.
   for (const row of c.data.rows) for (const t of row.tiers) SIZES.push(t.aboveInputTokens, t.aboveInputTokens + 1);
   SIZES.push(200_000, 200_001); // the custom price's tier below
-  names.push({ provider: "azure", model: "gpt-4o-2024-11-20" }, { provider: "acme", model: "unknown-model" }, { provider: "openrouter", model: "openai/gpt-4o" });
+  names.push(
+    { provider: "azure", model: "gpt-4o-2024-11-20" },
+    { provider: "acme", model: "unknown-model" },
+    { provider: "openrouter", model: "openai/gpt-4o" },
+  );
 });
 
 function rand(seed: number) {
@@ -69,13 +73,19 @@ const term = (t: Partial<ContractTerm> & Pick<ContractTerm, "id" | "kind">): Con
 const CONTRACTS: ContractTerm[][] = [
   [],
   [term({ id: 1, kind: "discount", discountPercent: "12.5" })],
-  [term({ id: 2, kind: "discount", discountPercent: "33.3333" }), term({ id: 3, kind: "discount", provider: "openai", discountPercent: "7" })],
+  [
+    term({ id: 2, kind: "discount", discountPercent: "33.3333" }),
+    term({ id: 3, kind: "discount", provider: "openai", discountPercent: "7" }),
+  ],
   [
     term({
       id: 4,
       kind: "custom_price",
       provider: "anthropic",
-      plan: { prices: { input: "1.1", output: "4.4444444444", cacheRead: "0.11" }, tiers: [{ aboveInputTokens: 200_000, prices: { input: "2.2" } }] },
+      plan: {
+        prices: { input: "1.1", output: "4.4444444444", cacheRead: "0.11" },
+        tiers: [{ aboveInputTokens: 200_000, prices: { input: "2.2" } }],
+      },
     }),
     term({ id: 5, kind: "discount", discountPercent: "10" }),
   ],
@@ -86,7 +96,12 @@ const CONTRACTS: ContractTerm[][] = [
 function expected(terms: ContractTerm[], input: EventCostInput) {
   try {
     const c = costEvent(index, terms, input);
-    return { priced: c.priced, listCostUsd: formatUsd(c.listCost), effectiveCostUsd: formatUsd(c.effectiveCost), priceRowId: c.breakdown.priceRowId };
+    return {
+      priced: c.priced,
+      listCostUsd: formatUsd(c.listCost),
+      effectiveCostUsd: formatUsd(c.effectiveCost),
+      priceRowId: c.breakdown.priceRowId,
+    };
   } catch (err) {
     return err;
   }
@@ -137,7 +152,11 @@ describe("costEventLean", () => {
     const start = Date.parse("2023-01-01T00:00:00Z");
     for (const name of special) {
       for (let k = 0; k < 300; k++) {
-        const input: EventCostInput = { ...name, timestamp: new Date(start + Math.floor(r() * 4 * 365 * 86_400_000)), usage: randomUsage(r) };
+        const input: EventCostInput = {
+          ...name,
+          timestamp: new Date(start + Math.floor(r() * 4 * 365 * 86_400_000)),
+          usage: randomUsage(r),
+        };
         expect(lean([], input), JSON.stringify(input)).toStrictEqual(expected([], input));
       }
     }
@@ -145,8 +164,19 @@ describe("costEventLean", () => {
 
   it("picks costEvent's row among overlapping, equal-precedence, windowed and variant rows, at the boundaries", () => {
     const row = (id: number, p: Partial<PriceRow>): PriceRow => ({
-      id, providerId: "acme", modelId: "m", variant: "standard", precedence: 0, effectiveFrom: new Date("2024-01-01Z"), effectiveTo: null,
-      utcWindow: null, otherPrices: {}, catalogId: null, prices: { input: String(id), output: "1" }, tiers: [], ...p,
+      id,
+      providerId: "acme",
+      modelId: "m",
+      variant: "standard",
+      precedence: 0,
+      effectiveFrom: new Date("2024-01-01Z"),
+      effectiveTo: null,
+      utcWindow: null,
+      otherPrices: {},
+      catalogId: null,
+      prices: { input: String(id), output: "1" },
+      tiers: [],
+      ...p,
     });
     const rows = [
       row(1, {}),
@@ -159,13 +189,48 @@ describe("costEventLean", () => {
     ];
     const synthetic = new CatalogIndex([
       {
-        id: "acme", name: "Acme", providerMatch: null, modelMatch: null, fallbackProviders: [], pricingUrls: [],
-        models: [{ providerId: "acme", modelId: "m", name: null, match: { equals: "m" }, position: 0, contextWindow: null, priceComments: null, deprecated: false, rows }],
+        id: "acme",
+        name: "Acme",
+        providerMatch: null,
+        modelMatch: null,
+        fallbackProviders: [],
+        pricingUrls: [],
+        models: [
+          {
+            providerId: "acme",
+            modelId: "m",
+            name: null,
+            match: { equals: "m" },
+            position: 0,
+            contextWindow: null,
+            priceComments: null,
+            deprecated: false,
+            rows,
+          },
+        ],
       },
     ]);
-    const usage = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+    const usage = {
+      inputTokens: 1_000_000,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 0,
+    };
     const moments: number[] = [];
-    for (const day of ["2023-12-31", "2024-01-01", "2024-03-01", "2024-03-31", "2024-04-01", "2024-06-01", "2024-08-31", "2024-09-01", "2024-12-31", "2025-01-01"]) {
+    for (const day of [
+      "2023-12-31",
+      "2024-01-01",
+      "2024-03-01",
+      "2024-03-31",
+      "2024-04-01",
+      "2024-06-01",
+      "2024-08-31",
+      "2024-09-01",
+      "2024-12-31",
+      "2025-01-01",
+    ]) {
       const midnight = Date.parse(`${day}T00:00:00Z`);
       for (const sec of [0, 1, 1799, 1800, 1801, 3599, 3600, 3601, 7199, 7200, 7201, 43_200, 82_799, 82_800, 82_801, 86_399]) {
         for (const extra of [-1, 0, 1, 999]) moments.push(midnight + sec * 1000 + extra);
@@ -193,7 +258,12 @@ describe("costEventLean", () => {
       usage: { inputTokens: 5, outputTokens: 1, cacheReadTokens: 6, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 },
     };
     expect(() => costEventLean(index, [], leanInput(bad))).toThrow(InconsistentUsageError);
-    expect(costEventLean(index, [], leanInput({ ...bad, model: "nope" }))).toEqual({ priced: false, listCostUsd: "0", effectiveCostUsd: "0", priceRowId: null });
+    expect(costEventLean(index, [], leanInput({ ...bad, model: "nope" }))).toEqual({
+      priced: false,
+      listCostUsd: "0",
+      effectiveCostUsd: "0",
+      priceRowId: null,
+    });
   });
 });
 
@@ -201,7 +271,12 @@ describe("exact-usd", () => {
   it("rounds half up at 10 places exactly as decimal.js does, in doubles and in BigInt", () => {
     const plan = compilePlan({ prices: { input: "0.0000000001", output: "99999.9999999999" }, tiers: [] })!;
     const u = (inputTokens: number, outputTokens = 0): NormalizedUsage => ({
-      inputTokens, outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0,
+      inputTokens,
+      outputTokens,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 0,
     });
     for (const tokens of [0, 1, 4_999, 5_000, 5_001, 15_000, 100_000_000]) {
       const units = costUnits(u(tokens), plan);

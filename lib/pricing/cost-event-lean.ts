@@ -63,7 +63,12 @@ function exactCost(input: LeanCostInput, plan: RatePlan): number | bigint | null
 
 function viaCostEvent(catalog: CatalogIndex, terms: readonly ContractTerm[], input: LeanCostInput): LeanCost {
   const c = costEvent(catalog, terms, { ...input, timestamp: new Date(input.timestampMs) });
-  return { priced: c.priced, listCostUsd: formatUsd(c.listCost), effectiveCostUsd: formatUsd(c.effectiveCost), priceRowId: c.breakdown.priceRowId };
+  return {
+    priced: c.priced,
+    listCostUsd: formatUsd(c.listCost),
+    effectiveCostUsd: formatUsd(c.effectiveCost),
+    priceRowId: c.breakdown.priceRowId,
+  };
 }
 
 const factors = new Map<string, Money>();
@@ -93,7 +98,11 @@ function pickRowAt(rows: readonly PriceRow[], ms: number, variant: PriceVariant)
   let best: PriceRow | null = null;
   for (const r of rows) {
     if (r.variant !== variant || !inForceAt(r, ms)) continue;
-    if (!best || r.precedence > best.precedence || (r.precedence === best.precedence && r.effectiveFrom.getTime() > best.effectiveFrom.getTime())) {
+    if (
+      !best ||
+      r.precedence > best.precedence ||
+      (r.precedence === best.precedence && r.effectiveFrom.getTime() > best.effectiveFrom.getTime())
+    ) {
       best = r;
     }
   }

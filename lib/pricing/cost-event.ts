@@ -69,7 +69,13 @@ export function costEvent(catalog: CatalogIndex, terms: readonly ContractTerm[],
   const custom = terms.length ? bestTerm(terms, "custom_price", ctx) : null;
   if (custom?.plan) {
     const own = costUsage(input.usage, custom.plan);
-    breakdown.contract = { termId: custom.id, kind: custom.kind, name: custom.name, lines: own.lines, tierAboveInputTokens: own.tierAboveInputTokens };
+    breakdown.contract = {
+      termId: custom.id,
+      kind: custom.kind,
+      name: custom.name,
+      lines: own.lines,
+      tierAboveInputTokens: own.tierAboveInputTokens,
+    };
     // Self-hosted / fine-tuned models have no public price: their own price is the only list there is.
     return { priced: true, listCost: list?.total ?? own.total, effectiveCost: own.total, breakdown };
   }

@@ -26,7 +26,11 @@ const AT = new Date("2026-11-10T12:00:00Z");
 function list(provider: string, model: string, usage: NormalizedUsage, timestamp = AT) {
   const c = costEvent(index, [], { provider, model, timestamp, usage });
   expect(c.priced).toBe(true);
-  return { total: formatUsd(c.listCost), lines: Object.fromEntries(c.breakdown.lines.map((l) => [l.tokenClass, l])), tier: c.breakdown.tierAboveInputTokens };
+  return {
+    total: formatUsd(c.listCost),
+    lines: Object.fromEntries(c.breakdown.lines.map((l) => [l.tokenClass, l])),
+    tier: c.breakdown.tierAboveInputTokens,
+  };
 }
 
 describe("each token class at the provider's documented rates", () => {
@@ -47,9 +51,17 @@ describe("each token class at the provider's documented rates", () => {
   it("cache write, 5-minute and 1-hour TTL", () => {
     const five = list("anthropic", "claude-sonnet-4-20250514", u({ inputTokens: 1_000_000, cacheWriteTokens: 1_000_000 }));
     expect(five.total).toBe("3.75");
-    const hour = list("anthropic", "claude-sonnet-4-20250514", u({ inputTokens: 1_000_000, cacheWriteTokens: 1_000_000, cacheWrite1hTokens: 1_000_000 }));
+    const hour = list(
+      "anthropic",
+      "claude-sonnet-4-20250514",
+      u({ inputTokens: 1_000_000, cacheWriteTokens: 1_000_000, cacheWrite1hTokens: 1_000_000 }),
+    );
     expect(hour.total).toBe("6");
-    const mixed = list("anthropic", "claude-sonnet-4-20250514", u({ inputTokens: 10_000, cacheWriteTokens: 10_000, cacheWrite1hTokens: 4_000 }));
+    const mixed = list(
+      "anthropic",
+      "claude-sonnet-4-20250514",
+      u({ inputTokens: 10_000, cacheWriteTokens: 10_000, cacheWrite1hTokens: 4_000 }),
+    );
     // 6,000 × $3.75 + 4,000 × $6 per million
     expect(mixed.total).toBe("0.0465");
     expect(mixed.lines.cacheWrite!.tokens).toBe(6_000);
@@ -57,14 +69,22 @@ describe("each token class at the provider's documented rates", () => {
   });
 
   it("a full Anthropic prompt-caching request: every class once, nothing twice", () => {
-    const r = list("anthropic", "claude-sonnet-4-20250514", u({ inputTokens: 30_050, cacheWriteTokens: 10_000, cacheReadTokens: 20_000, outputTokens: 500 }));
+    const r = list(
+      "anthropic",
+      "claude-sonnet-4-20250514",
+      u({ inputTokens: 30_050, cacheWriteTokens: 10_000, cacheReadTokens: 20_000, outputTokens: 500 }),
+    );
     // 50 × 3 + 10,000 × 3.75 + 20,000 × 0.30 + 500 × 15 = 51,150 µ$ per million tokens
     expect(r.total).toBe("0.05115");
   });
 
   it("OpenAI cached input (no cache-write price: written tokens bill as input)", () => {
     // gpt-4o: input $2.50, cached input $1.25, output $10.
-    const r = list("openai", "gpt-4o-2024-08-06", u({ inputTokens: 2_000, cacheReadTokens: 1_500, cacheWriteTokens: 200, outputTokens: 300 }));
+    const r = list(
+      "openai",
+      "gpt-4o-2024-08-06",
+      u({ inputTokens: 2_000, cacheReadTokens: 1_500, cacheWriteTokens: 200, outputTokens: 300 }),
+    );
     expect(r.total).toBe("0.006125");
     expect(r.lines.cacheWrite).toBeUndefined();
     expect(r.lines.input!.tokens).toBe(500);
@@ -90,7 +110,11 @@ describe("context tiers: the whole request at the higher rate above the threshol
   });
 
   it("cached tokens count toward the threshold and take the tier's cache rates", () => {
-    const r = list("anthropic", "claude-sonnet-4-5", u({ inputTokens: 250_000, cacheReadTokens: 200_000, cacheWriteTokens: 40_000, cacheWrite1hTokens: 40_000 }));
+    const r = list(
+      "anthropic",
+      "claude-sonnet-4-5",
+      u({ inputTokens: 250_000, cacheReadTokens: 200_000, cacheWriteTokens: 40_000, cacheWrite1hTokens: 40_000 }),
+    );
     // 10,000 × 6 + 200,000 × 0.60 + 40,000 × 12 (1h write, long context)
     expect(r.total).toBe("0.66");
   });
@@ -124,7 +148,10 @@ describe("effective dates and time-of-day rows from the catalog", () => {
 
 describe("the same call in OpenAI shape and Anthropic shape costs the same, with no double counting", () => {
   it("Claude via the OpenAI-compatible API (cache inside prompt_tokens) = native Anthropic usage (cache outside input_tokens)", () => {
-    const openAiShape = normalizeUsage({ prompt_tokens: 12_000, completion_tokens: 800, prompt_tokens_details: { cached_tokens: 10_000 } }, "openai.chat");
+    const openAiShape = normalizeUsage(
+      { prompt_tokens: 12_000, completion_tokens: 800, prompt_tokens_details: { cached_tokens: 10_000 } },
+      "openai.chat",
+    );
     const anthropicShape = normalizeUsage({ input_tokens: 2_000, cache_read_input_tokens: 10_000, output_tokens: 800 }, "anthropic");
     expect(openAiShape).toEqual(anthropicShape);
     const a = list("anthropic", "claude-sonnet-4-20250514", openAiShape);
@@ -136,7 +163,13 @@ describe("the same call in OpenAI shape and Anthropic shape costs the same, with
 
   it("Anthropic cache writes with the 1-hour split", () => {
     const usage = normalizeUsage(
-      { input_tokens: 100, cache_creation_input_tokens: 3_000, cache_creation: { ephemeral_5m_input_tokens: 1_000, ephemeral_1h_input_tokens: 2_000 }, cache_read_input_tokens: 0, output_tokens: 10 },
+      {
+        input_tokens: 100,
+        cache_creation_input_tokens: 3_000,
+        cache_creation: { ephemeral_5m_input_tokens: 1_000, ephemeral_1h_input_tokens: 2_000 },
+        cache_read_input_tokens: 0,
+        output_tokens: 10,
+      },
       "anthropic",
     );
     // 100 × 3 + 1,000 × 3.75 + 2,000 × 6 + 10 × 15
@@ -144,8 +177,14 @@ describe("the same call in OpenAI shape and Anthropic shape costs the same, with
   });
 
   it("OpenAI chat and responses shapes of one GPT-4o call", () => {
-    const chat = normalizeUsage({ prompt_tokens: 2_000, completion_tokens: 300, prompt_tokens_details: { cached_tokens: 1_500 } }, "openai.chat");
-    const resp = normalizeUsage({ input_tokens: 2_000, output_tokens: 300, input_tokens_details: { cached_tokens: 1_500 } }, "openai.responses");
+    const chat = normalizeUsage(
+      { prompt_tokens: 2_000, completion_tokens: 300, prompt_tokens_details: { cached_tokens: 1_500 } },
+      "openai.chat",
+    );
+    const resp = normalizeUsage(
+      { input_tokens: 2_000, output_tokens: 300, input_tokens_details: { cached_tokens: 1_500 } },
+      "openai.responses",
+    );
     expect(list("openai", "gpt-4o", chat).total).toBe("0.006125");
     expect(list("openai", "gpt-4o", resp).total).toBe("0.006125");
   });

@@ -78,10 +78,14 @@ function checkUsage(u: NormalizedUsage) {
     );
   }
   if (u.cacheWrite1hTokens > u.cacheWriteTokens) {
-    throw new InconsistentUsageError(`1-hour cache write tokens (${u.cacheWrite1hTokens}) exceed cache write tokens (${u.cacheWriteTokens})`);
+    throw new InconsistentUsageError(
+      `1-hour cache write tokens (${u.cacheWrite1hTokens}) exceed cache write tokens (${u.cacheWriteTokens})`,
+    );
   }
   if (u.reasoningTokens > u.outputTokens) {
-    throw new InconsistentUsageError(`reasoning tokens (${u.reasoningTokens}) exceed output tokens (${u.outputTokens}); outputTokens must include reasoning`);
+    throw new InconsistentUsageError(
+      `reasoning tokens (${u.reasoningTokens}) exceed output tokens (${u.outputTokens}); outputTokens must include reasoning`,
+    );
   }
 }
 

@@ -66,7 +66,14 @@ export function compilePlan(plan: RatePlan): CompiledPlan | null {
     }
     if (tiers.length === plan.tiers.length) {
       const cacheWrite = has("cacheWrite");
-      out = { cacheRead: has("cacheRead"), cacheWrite, cacheWrite1h: cacheWrite && has("cacheWrite1h"), reasoning: has("reasoning"), base, tiers };
+      out = {
+        cacheRead: has("cacheRead"),
+        cacheWrite,
+        cacheWrite1h: cacheWrite && has("cacheWrite1h"),
+        reasoning: has("reasoning"),
+        base,
+        tiers,
+      };
     }
   }
   compiled.set(plan, out);
@@ -75,7 +82,11 @@ export function compilePlan(plan: RatePlan): CompiledPlan | null {
 
 /** True when costUsage would refuse the usage (InconsistentUsageError). */
 export function usageInconsistent(u: NormalizedUsage): boolean {
-  return u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens || u.cacheWrite1hTokens > u.cacheWriteTokens || u.reasoningTokens > u.outputTokens;
+  return (
+    u.cacheReadTokens + u.cacheWriteTokens > u.inputTokens ||
+    u.cacheWrite1hTokens > u.cacheWriteTokens ||
+    u.reasoningTokens > u.outputTokens
+  );
 }
 
 /**
@@ -101,8 +112,12 @@ export function costUnits(u: NormalizedUsage, plan: CompiledPlan): number | bigi
   }
   const b = p.big;
   return (
-    BigInt(input) * b[0]! + BigInt(cacheRead) * b[1]! + BigInt(write5m) * b[2]! + BigInt(cacheWrite1h) * b[3]! +
-    BigInt(output) * b[4]! + BigInt(reasoning) * b[5]!
+    BigInt(input) * b[0]! +
+    BigInt(cacheRead) * b[1]! +
+    BigInt(write5m) * b[2]! +
+    BigInt(cacheWrite1h) * b[3]! +
+    BigInt(output) * b[4]! +
+    BigInt(reasoning) * b[5]!
   );
 }
 

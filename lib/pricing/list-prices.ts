@@ -28,7 +28,11 @@ export async function listPrices(db: Database, workspaceId: number, q: ListPrice
   const at = q.at ?? new Date();
   const { catalog, terms } = await loadPricing(db, workspaceId);
   const idx = catalog.index;
-  const catalogInfo = catalog.catalog && { version: catalog.catalog.version, releasedOn: catalog.catalog.releasedOn, loadedAt: catalog.catalog.loadedAt.toISOString() };
+  const catalogInfo = catalog.catalog && {
+    version: catalog.catalog.version,
+    releasedOn: catalog.catalog.releasedOn,
+    loadedAt: catalog.catalog.loadedAt.toISOString(),
+  };
   if (q.model) {
     const resolved = idx.resolve(q.provider ?? "", q.model);
     const selected = resolved ? selectPriceRow(resolved.model.rows, at, "standard") : null;
@@ -55,5 +59,11 @@ export async function listPrices(db: Database, workspaceId: number, q: ListPrice
     const row = selectPriceRow(m.rows, at, "standard");
     return { model: m.modelId, name: m.name, contextWindow: m.contextWindow, row: row && { ...priceRowView(row), appliesAt: true } };
   });
-  return { at: at.toISOString(), catalog: catalogInfo, provider: { id: provider.id, name: provider.name, fallbackProviders: provider.fallbackProviders }, models, truncated: provider.models.length > MAX_MODELS };
+  return {
+    at: at.toISOString(),
+    catalog: catalogInfo,
+    provider: { id: provider.id, name: provider.name, fallbackProviders: provider.fallbackProviders },
+    models,
+    truncated: provider.models.length > MAX_MODELS,
+  };
 }

@@ -12,7 +12,11 @@ export function repricingRunView(r: RepricingRun & { requestedBy?: { email: stri
     requestedBy: r.requestedBy?.email ?? null,
     requestedById: r.requestedById,
     window: { from: r.windowFrom.toISOString(), to: r.windowTo.toISOString() },
-    progress: { scanned: r.eventsScanned, total, percent: total ? Math.min(100, Math.floor((r.eventsScanned * 100) / total)) : r.status === "succeeded" ? 100 : 0 },
+    progress: {
+      scanned: r.eventsScanned,
+      total,
+      percent: total ? Math.min(100, Math.floor((r.eventsScanned * 100) / total)) : r.status === "succeeded" ? 100 : 0,
+    },
     eventsTouched: r.eventsTouched,
     listTotal: { old: r.oldListTotalUsd.toString(), new: r.newListTotalUsd.toString() },
     effectiveTotal: { old: r.oldEffectiveTotalUsd.toString(), new: r.newEffectiveTotalUsd.toString() },

@@ -15,7 +15,14 @@ afterAll(async () => {
   await db?.close();
 });
 
-const usage = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+const usage = {
+  inputTokens: 1_000_000,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  cacheWrite1hTokens: 0,
+  reasoningTokens: 0,
+};
 
 describe("loading the catalog", () => {
   it("loads the installed release once, offline, with its version and date", async () => {
@@ -23,7 +30,9 @@ describe("loading the catalog", () => {
     expect(first.loaded).toBe(true);
     const src = await readCatalogSource();
     expect(await loadCatalog(db, src)).toMatchObject({ loaded: false, catalogId: first.catalogId });
-    const [cat] = await db.sql.query<{ version: string; released_on: Date | string | null; model_count: number }>(`SELECT version, released_on, model_count FROM price_catalogs`);
+    const [cat] = await db.sql.query<{ version: string; released_on: Date | string | null; model_count: number }>(
+      `SELECT version, released_on, model_count FROM price_catalogs`,
+    );
     expect(cat!.version).toBe(src.version);
     expect(cat!.model_count).toBeGreaterThan(1500);
     if (src.version === "0.1.8") expect(new Date(cat!.released_on!).toISOString().slice(0, 10)).toBe("2026-09-23");
@@ -42,7 +51,8 @@ describe("loading the catalog", () => {
     const r = await loadCatalog(db, { ...src, version: "9.9.9", fingerprint: "test-changed", providers: changed }, loadedAt);
     expect(r).toMatchObject({ loaded: true, rowsInserted: 1, rowsClosed: 1 });
 
-    const cost = async (t: number) => (await priceEvents(db, ws.id, [{ provider: "openai", model: "gpt-4o", timestamp: new Date(t), usage }]))[0]!.listCostUsd;
+    const cost = async (t: number) =>
+      (await priceEvents(db, ws.id, [{ provider: "openai", model: "gpt-4o", timestamp: new Date(t), usage }]))[0]!.listCostUsd;
     expect(await cost(loadedAt.getTime() - 1)).toBe("2.5");
     expect(await cost(loadedAt.getTime())).toBe("3");
 

@@ -31,12 +31,14 @@ export function ensureCatalogLoaded(db: Database): Promise<CatalogLoadResult> {
  */
 export async function loadCatalog(db: Database, src: CatalogSource, now = new Date()): Promise<CatalogLoadResult> {
   const current = await activeCatalog(db.sql, src.source);
-  if (current?.fingerprint === src.fingerprint) return { catalogId: current.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
+  if (current?.fingerprint === src.fingerprint)
+    return { catalogId: current.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
   const data = catalogFromGenaiPrices(src.providers);
   return db.sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CATALOG_LOCK]);
     const again = await activeCatalog(tx, src.source);
-    if (again?.fingerprint === src.fingerprint) return { catalogId: again.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
+    if (again?.fingerprint === src.fingerprint)
+      return { catalogId: again.id, loaded: false, version: src.version, rowsInserted: 0, rowsClosed: 0 };
     // A release loaded before (e.g. after a downgrade) becomes the active one again, dated now.
     const [cat] = await tx.query<{ id: number }>(
       `INSERT INTO price_catalogs (source, version, released_on, fingerprint, provider_count, model_count, row_count, loaded_at)
@@ -92,13 +94,19 @@ export async function loadCatalog(db: Database, src: CatalogSource, now = new Da
 /** Content of a row that matters for cost (dates excluded: a reload re-dates unchanged rows otherwise). */
 function signature(r: Pick<CatalogRowDraft, "variant" | "precedence" | "utcWindow" | "prices" | "tiers">): string {
   const prices = Object.fromEntries(Object.entries(r.prices).sort(([a], [b]) => a.localeCompare(b)));
-  const tiers = r.tiers.map((t) => ({ a: t.aboveInputTokens, p: Object.fromEntries(Object.entries(t.prices).sort(([x], [y]) => x.localeCompare(y))) }));
+  const tiers = r.tiers.map((t) => ({
+    a: t.aboveInputTokens,
+    p: Object.fromEntries(Object.entries(t.prices).sort(([x], [y]) => x.localeCompare(y))),
+  }));
   return JSON.stringify([r.variant, r.precedence, r.utcWindow?.start ?? null, r.utcWindow?.end ?? null, prices, tiers]);
 }
 
 async function diffRows(tx: SqlExecutor, drafts: CatalogRowDraft[], now: Date) {
   const existing = (
-    await tx.query<PriceRowRecord>(`SELECT ${PRICE_ROW_SQL} FROM price_rows WHERE source = 'catalog' AND (effective_to IS NULL OR effective_to > $1)`, [now])
+    await tx.query<PriceRowRecord>(
+      `SELECT ${PRICE_ROW_SQL} FROM price_rows WHERE source = 'catalog' AND (effective_to IS NULL OR effective_to > $1)`,
+      [now],
+    )
   ).map(priceRowFromDb);
   if (existing.length === 0) return { toInsert: drafts, toClose: [] as number[], toDelete: [] as number[] };
   const current = new Map<string, { ids: number[]; future: number[]; sigs: string[] }>();

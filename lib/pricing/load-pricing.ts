@@ -58,10 +58,24 @@ export async function loadPricing(db: Database, workspaceId: number): Promise<{ 
 }
 
 async function loadCatalogIndex(db: Database, generation: number): Promise<LoadedCatalog> {
-  const providers = await db.sql.query<{ id: string; name: string; provider_match: MatchLogic | null; model_match: MatchLogic | null; fallback_providers: string[]; pricing_urls: string[] }>(
-    `SELECT id, name, provider_match, model_match, fallback_providers, pricing_urls FROM price_providers ORDER BY id`,
-  );
-  const models = await db.sql.query<{ provider_id: string; model_id: string; name: string | null; match: MatchLogic; position: number; context_window: number | null; price_comments: string | null; deprecated: boolean }>(
+  const providers = await db.sql.query<{
+    id: string;
+    name: string;
+    provider_match: MatchLogic | null;
+    model_match: MatchLogic | null;
+    fallback_providers: string[];
+    pricing_urls: string[];
+  }>(`SELECT id, name, provider_match, model_match, fallback_providers, pricing_urls FROM price_providers ORDER BY id`);
+  const models = await db.sql.query<{
+    provider_id: string;
+    model_id: string;
+    name: string | null;
+    match: MatchLogic;
+    position: number;
+    context_window: number | null;
+    price_comments: string | null;
+    deprecated: boolean;
+  }>(
     `SELECT provider_id, model_id, name, match, position, context_window, price_comments, deprecated FROM price_models ORDER BY provider_id, position`,
   );
   const rows = (await db.sql.query<PriceRowRecord>(`SELECT ${PRICE_ROW_SQL} FROM price_rows`)).map(priceRowFromDb);

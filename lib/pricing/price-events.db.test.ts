@@ -59,7 +59,14 @@ describe("priceEvents", () => {
     const [before] = await priceEvents(db, ws.id, [input]);
     expect(before).toMatchObject({ listCostUsd: "2.5", effectiveCostUsd: "2.5", reportedCostUsd: "2.4" });
     await db.prisma.contractTerm.create({
-      data: { workspaceId: ws.id, kind: "discount", name: "EA", provider: "openai", discountPercent: "12.5", effectiveFrom: new Date("2026-01-01Z") },
+      data: {
+        workspaceId: ws.id,
+        kind: "discount",
+        name: "EA",
+        provider: "openai",
+        discountPercent: "12.5",
+        effectiveFrom: new Date("2026-01-01Z"),
+      },
     });
     const [after] = await priceEvents(db, ws.id, [input]);
     expect(after).toMatchObject({ priced: true, listCostUsd: "2.5", effectiveCostUsd: "2.1875" });

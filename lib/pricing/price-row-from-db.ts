@@ -63,7 +63,7 @@ export function priceRowFromDb(r: PriceRowRecord): PriceRow {
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
     utcWindow: r.utc_window_start === null || r.utc_window_end === null ? null : { start: r.utc_window_start, end: r.utc_window_end },
-    otherPrices: (typeof r.other_prices === "string" ? JSON.parse(r.other_prices) : r.other_prices ?? {}) as Record<string, unknown>,
+    otherPrices: (typeof r.other_prices === "string" ? JSON.parse(r.other_prices) : (r.other_prices ?? {})) as Record<string, unknown>,
     catalogId: r.catalog_id,
     ...planFromColumns(r),
   };

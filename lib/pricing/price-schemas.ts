@@ -29,15 +29,16 @@ export const priceSetSchema = z
 export type PriceSet = z.infer<typeof priceSetSchema>;
 
 /** Above `aboveInputTokens` input tokens (cache included), the whole request is priced at these rates. */
-export const priceTierSchema = z
-  .object({ aboveInputTokens: z.number().int().min(0), prices: priceSetSchema })
-  .strict();
+export const priceTierSchema = z.object({ aboveInputTokens: z.number().int().min(0), prices: priceSetSchema }).strict();
 export type PriceTier = z.infer<typeof priceTierSchema>;
 
 export const priceTiersSchema = z
   .array(priceTierSchema)
   .max(8)
-  .refine((t) => t.every((x, i) => i === 0 || x.aboveInputTokens > t[i - 1]!.aboveInputTokens), "tiers must be in increasing order of aboveInputTokens");
+  .refine(
+    (t) => t.every((x, i) => i === 0 || x.aboveInputTokens > t[i - 1]!.aboveInputTokens),
+    "tiers must be in increasing order of aboveInputTokens",
+  );
 
 /** What the costing function needs of a price row (catalog row or a contract's custom price). */
 export type RatePlan = { prices: PriceSet; tiers: PriceTier[] };

@@ -45,7 +45,12 @@ describe("POST /api/v1/prices/quote", () => {
   it("quotes contract-shaped usage with a per-class breakdown in decimal strings", async () => {
     const r = await call(postQuote, "/api/v1/prices/quote", {
       method: "POST",
-      body: { provider: "anthropic", model: "claude-sonnet-4-20250514", timestamp: "2026-11-10T12:00:00Z", usage: { inputTokens: 30_050, outputTokens: 500, cacheReadTokens: 20_000, cacheWriteTokens: 10_000 } },
+      body: {
+        provider: "anthropic",
+        model: "claude-sonnet-4-20250514",
+        timestamp: "2026-11-10T12:00:00Z",
+        usage: { inputTokens: 30_050, outputTokens: 500, cacheReadTokens: 20_000, cacheWriteTokens: 10_000 },
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ priced: true, listCost: "0.05115", effectiveCost: "0.05115", currency: "USD" });
@@ -55,16 +60,27 @@ describe("POST /api/v1/prices/quote", () => {
   it("quotes a provider usage object (usageFormat) the same as the contract shape", async () => {
     const anthropic = await call(postQuote, "/api/v1/prices/quote", {
       method: "POST",
-      body: { provider: "anthropic", model: "claude-sonnet-4-20250514", usageFormat: "anthropic", usage: { input_tokens: 50, cache_creation_input_tokens: 10_000, cache_read_input_tokens: 20_000, output_tokens: 500 } },
+      body: {
+        provider: "anthropic",
+        model: "claude-sonnet-4-20250514",
+        usageFormat: "anthropic",
+        usage: { input_tokens: 50, cache_creation_input_tokens: 10_000, cache_read_input_tokens: 20_000, output_tokens: 500 },
+      },
     });
     expect(anthropic.body).toMatchObject({ priced: true, listCost: "0.05115" });
   });
 
   it("answers priced:false for an unknown model, and 400 for bad usage", async () => {
-    const unknown = await call(postQuote, "/api/v1/prices/quote", { method: "POST", body: { provider: "openai", model: "gpt-imaginary-9", usage: { inputTokens: 10, outputTokens: 1 } } });
+    const unknown = await call(postQuote, "/api/v1/prices/quote", {
+      method: "POST",
+      body: { provider: "openai", model: "gpt-imaginary-9", usage: { inputTokens: 10, outputTokens: 1 } },
+    });
     expect(unknown.body).toMatchObject({ priced: false, listCost: "0", effectiveCost: "0", currency: "USD" });
     expect(unknown.body.breakdown.unpricedReason).toBe("unknown_model");
-    const bad = await call(postQuote, "/api/v1/prices/quote", { method: "POST", body: { provider: "openai", model: "gpt-4o", usage: { inputTokens: 10, outputTokens: 1, cacheReadTokens: 11 } } });
+    const bad = await call(postQuote, "/api/v1/prices/quote", {
+      method: "POST",
+      body: { provider: "openai", model: "gpt-4o", usage: { inputTokens: 10, outputTokens: 1, cacheReadTokens: 11 } },
+    });
     expect([bad.status, bad.body.error.code]).toEqual([400, "invalid_body"]);
     const missing = await call(postQuote, "/api/v1/prices/quote", { method: "POST", body: { model: "gpt-4o", usage: {} } });
     expect([missing.status, missing.body.error.code]).toEqual([400, "invalid_body"]);
@@ -106,20 +122,43 @@ describe("unknown models, contracts and re-pricing runs", () => {
   });
 
   it("lists contracts and runs; management needs a signed-in user, not an API key", async () => {
-    const saved = await createContractTerm(db, { workspaceId, userId }, { kind: "custom_price", name: "house", provider: "acme", model: "house-model", prices: { input: "1", output: "2" }, effectiveFrom: "2026-01-01T00:00:00Z" });
+    const saved = await createContractTerm(
+      db,
+      { workspaceId, userId },
+      {
+        kind: "custom_price",
+        name: "house",
+        provider: "acme",
+        model: "house-model",
+        prices: { input: "1", output: "2" },
+        effectiveFrom: "2026-01-01T00:00:00Z",
+      },
+    );
     await runRepricing(db, saved.repricingRunId!);
     const list = await call(listContracts, "/api/v1/contracts");
-    expect(list.body.terms).toEqual([expect.objectContaining({ id: saved.termId, kind: "custom_price", prices: { input: "1", output: "2" } })]);
-    expect((await call(getContract, `/api/v1/contracts/${saved.termId}`, { params: { id: String(saved.termId) } })).body.term.name).toBe("house");
+    expect(list.body.terms).toEqual([
+      expect.objectContaining({ id: saved.termId, kind: "custom_price", prices: { input: "1", output: "2" } }),
+    ]);
+    expect((await call(getContract, `/api/v1/contracts/${saved.termId}`, { params: { id: String(saved.termId) } })).body.term.name).toBe(
+      "house",
+    );
     expect((await call(getContract, "/api/v1/contracts/999999999", { params: { id: "999999999" } })).status).toBe(404);
     expect((await call(getContract, "/api/v1/contracts/abc", { params: { id: "abc" } })).status).toBe(404);
 
     const runs = await call(listRuns, "/api/v1/repricing");
-    expect(runs.body.runs[0]).toMatchObject({ id: saved.repricingRunId, status: "succeeded", eventsTouched: 2, effectiveTotal: { old: "0.0000625", new: "0.0000925" } }); // window totals: gpt-4o 0.0000625 + 2 × 0.000015
+    expect(runs.body.runs[0]).toMatchObject({
+      id: saved.repricingRunId,
+      status: "succeeded",
+      eventsTouched: 2,
+      effectiveTotal: { old: "0.0000625", new: "0.0000925" },
+    }); // window totals: gpt-4o 0.0000625 + 2 × 0.000015
     const one = await call(getRun, `/api/v1/repricing/${saved.repricingRunId}`, { params: { id: String(saved.repricingRunId) } });
     expect(one.body.run.progress).toMatchObject({ percent: 100 });
 
-    const post = await call(postContract, "/api/v1/contracts", { method: "POST", body: { kind: "discount", name: "x", discountPercent: "5", effectiveFrom: "2026-01-01" } });
+    const post = await call(postContract, "/api/v1/contracts", {
+      method: "POST",
+      body: { kind: "discount", name: "x", discountPercent: "5", effectiveFrom: "2026-01-01" },
+    });
     expect([post.status, post.body.error.code]).toEqual([403, "forbidden"]);
     // The unknown model is now priced by the custom price: it leaves the unknown list.
     expect((await call(getUnknown, "/api/v1/prices/unknown-models")).body.totalEvents).toBe(0);

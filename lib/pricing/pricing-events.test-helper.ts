@@ -3,7 +3,13 @@ import { uid } from "@/prisma/seed/test-db";
 import { priceEvents } from "./price-events";
 import type { NormalizedUsage } from "./usage";
 
-export type TestEvent = { ts: Date; provider: string; model: string; usage: Partial<NormalizedUsage> & { inputTokens: number; outputTokens: number }; workloadClass?: string };
+export type TestEvent = {
+  ts: Date;
+  provider: string;
+  model: string;
+  usage: Partial<NormalizedUsage> & { inputTokens: number; outputTokens: number };
+  workloadClass?: string;
+};
 
 /** Stores events costed the way ingestion costs them (priceEvents at insert time). Returns their ids. */
 export async function insertPricedEvents(db: Database, workspaceId: number, events: TestEvent[]): Promise<string[]> {

@@ -29,11 +29,14 @@ export async function quoteUsage(db: Database, workspaceId: number, q: QuoteRequ
   try {
     usage = normalizeUsage(q.usage, q.usageFormat);
   } catch (err) {
-    if (err instanceof UsageShapeError) throw new ApiError("invalid_body", err.message, [{ path: err.path ? `usage.${err.path}` : "usage", code: err.code }]);
+    if (err instanceof UsageShapeError)
+      throw new ApiError("invalid_body", err.message, [{ path: err.path ? `usage.${err.path}` : "usage", code: err.code }]);
     throw err;
   }
   try {
-    const [cost] = await priceEvents(db, workspaceId, [{ provider: q.provider, model: q.model, timestamp, usage, workloadClass: q.workloadClass, region: q.region }]);
+    const [cost] = await priceEvents(db, workspaceId, [
+      { provider: q.provider, model: q.model, timestamp, usage, workloadClass: q.workloadClass, region: q.region },
+    ]);
     return {
       priced: cost!.priced,
       listCost: cost!.listCostUsd,

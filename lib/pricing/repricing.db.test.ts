@@ -30,7 +30,14 @@ const call = (ts: Date) => ({ ts, provider: "openai", model: "gpt-4o", usage: { 
 describe("re-pricing after a contract change effective in the past", () => {
   it("changes last week's totals and no others, is audited, and running it again changes nothing", async () => {
     const { ws, user } = await setup();
-    await insertPricedEvents(db, ws.id, [call(daysAgo(12)), call(daysAgo(9)), call(daysAgo(8)), call(daysAgo(6)), call(daysAgo(5)), call(daysAgo(1))]);
+    await insertPricedEvents(db, ws.id, [
+      call(daysAgo(12)),
+      call(daysAgo(9)),
+      call(daysAgo(8)),
+      call(daysAgo(6)),
+      call(daysAgo(5)),
+      call(daysAgo(1)),
+    ]);
     const lastWeek = { from: daysAgo(10), to: daysAgo(3) };
     const before = {
       earlier: await effectiveTotal(db, ws.id, daysAgo(30), lastWeek.from),
@@ -39,14 +46,18 @@ describe("re-pricing after a contract change effective in the past", () => {
     };
     expect(before).toEqual({ earlier: "2.5", lastWeek: "10", after: "2.5" });
 
-    const saved = await createContractTerm(db, { workspaceId: ws.id, userId: user.id }, {
-      kind: "discount",
-      name: "Q4 true-up",
-      provider: "openai",
-      discountPercent: "20",
-      effectiveFrom: lastWeek.from.toISOString(),
-      effectiveTo: lastWeek.to.toISOString(),
-    });
+    const saved = await createContractTerm(
+      db,
+      { workspaceId: ws.id, userId: user.id },
+      {
+        kind: "discount",
+        name: "Q4 true-up",
+        provider: "openai",
+        discountPercent: "20",
+        effectiveFrom: lastWeek.from.toISOString(),
+        effectiveTo: lastWeek.to.toISOString(),
+      },
+    );
     expect(saved.repricingRunId).not.toBeNull();
     const progress: [number, number][] = [];
     const out = await runRepricing(db, saved.repricingRunId!, async (d, t) => void progress.push([d, t]));
@@ -69,7 +80,14 @@ describe("re-pricing after a contract change effective in the past", () => {
     // The same run delivered twice (at-least-once queue) does nothing the second time.
     expect(await runRepricing(db, saved.repricingRunId!)).toMatchObject({ status: "already_done", touched: 0 });
     // Re-pricing the same window again finds nothing to change.
-    const again = await requestRepricing(db, { workspaceId: ws.id, requestedById: user.id, reason: "manual", change: {}, windowFrom: lastWeek.from, windowTo: lastWeek.to });
+    const again = await requestRepricing(db, {
+      workspaceId: ws.id,
+      requestedById: user.id,
+      reason: "manual",
+      change: {},
+      windowFrom: lastWeek.from,
+      windowTo: lastWeek.to,
+    });
     expect(await runRepricing(db, again!)).toMatchObject({ scanned: 4, touched: 0 });
     const second = await db.prisma.repricingRun.findUniqueOrThrow({ where: { id: again! } });
     expect([second.oldEffectiveTotalUsd.toString(), second.newEffectiveTotalUsd.toString(), second.eventsTouched]).toEqual(["8", "8", 0]);
@@ -80,12 +98,22 @@ describe("re-pricing after a contract change effective in the past", () => {
     const { ws, user } = await setup();
     await insertPricedEvents(db, ws.id, [call(daysAgo(6)), call(daysAgo(4)), call(daysAgo(2))]);
     const actor = { workspaceId: ws.id, userId: user.id };
-    const base = { kind: "custom_price" as const, name: "negotiated", provider: "openai", model: "gpt-4o", prices: { input: "2", output: "8" } };
+    const base = {
+      kind: "custom_price" as const,
+      name: "negotiated",
+      provider: "openai",
+      model: "gpt-4o",
+      prices: { input: "2", output: "8" },
+    };
     const created = await createContractTerm(db, actor, { ...base, effectiveFrom: daysAgo(5).toISOString() });
     await runRepricing(db, created.repricingRunId!);
     expect(await effectiveTotal(db, ws.id, daysAgo(30), new Date(now + DAY))).toBe("6.5"); // 2.5 + 2 + 2
 
-    const updated = await updateContractTerm(db, actor, created.termId, { ...base, prices: { input: "1", output: "8" }, effectiveFrom: daysAgo(7).toISOString() });
+    const updated = await updateContractTerm(db, actor, created.termId, {
+      ...base,
+      prices: { input: "1", output: "8" },
+      effectiveFrom: daysAgo(7).toISOString(),
+    });
     expect(await runRepricing(db, updated.repricingRunId!)).toMatchObject({ scanned: 3, touched: 3 });
     expect(await effectiveTotal(db, ws.id, daysAgo(30), new Date(now + DAY))).toBe("3");
 
@@ -97,16 +125,28 @@ describe("re-pricing after a contract change effective in the past", () => {
 
   it("a change that starts in the future re-prices nothing", async () => {
     const { ws, user } = await setup();
-    const saved = await createContractTerm(db, { workspaceId: ws.id, userId: user.id }, { kind: "discount", name: "next year", discountPercent: "5", effectiveFrom: new Date(now + 30 * DAY).toISOString() });
+    const saved = await createContractTerm(
+      db,
+      { workspaceId: ws.id, userId: user.id },
+      { kind: "discount", name: "next year", discountPercent: "5", effectiveFrom: new Date(now + 30 * DAY).toISOString() },
+    );
     expect(saved.repricingRunId).toBeNull();
   });
 
   it("rejects invalid terms with a 4xx code and writes nothing", async () => {
     const { ws, user } = await setup();
     const actor = { workspaceId: ws.id, userId: user.id };
-    await expect(createContractTerm(db, actor, { kind: "discount", name: "x", discountPercent: "120", effectiveFrom: daysAgo(1).toISOString() })).rejects.toMatchObject({ code: "invalid_body" });
     await expect(
-      createContractTerm(db, actor, { kind: "discount", name: "x", discountPercent: "10", effectiveFrom: daysAgo(1).toISOString(), effectiveTo: daysAgo(2).toISOString() }),
+      createContractTerm(db, actor, { kind: "discount", name: "x", discountPercent: "120", effectiveFrom: daysAgo(1).toISOString() }),
+    ).rejects.toMatchObject({ code: "invalid_body" });
+    await expect(
+      createContractTerm(db, actor, {
+        kind: "discount",
+        name: "x",
+        discountPercent: "10",
+        effectiveFrom: daysAgo(1).toISOString(),
+        effectiveTo: daysAgo(2).toISOString(),
+      }),
     ).rejects.toMatchObject({ code: "invalid_body" });
     expect(await db.prisma.contractTerm.count({ where: { workspaceId: ws.id } })).toBe(0);
     expect(await db.prisma.repricingRun.count({ where: { workspaceId: ws.id } })).toBe(0);
@@ -126,14 +166,18 @@ describe("commitments", () => {
       { ts: at(20), provider: "openai", model: "gpt-4o", usage: { inputTokens: 1_000_000, outputTokens: 0 } },
     ]);
     expect(await effectiveTotal(db, ws.id, lastMonth, thisMonth)).toBe("2.5"); // on-prem models are unknown to the catalog
-    const saved = await createContractTerm(db, { workspaceId: ws.id, userId: user.id }, {
-      kind: "commitment",
-      name: "GPU pool",
-      provider: "on-prem",
-      monthlyAmountUsd: "1000",
-      effectiveFrom: lastMonth.toISOString(),
-      effectiveTo: thisMonth.toISOString(),
-    });
+    const saved = await createContractTerm(
+      db,
+      { workspaceId: ws.id, userId: user.id },
+      {
+        kind: "commitment",
+        name: "GPU pool",
+        provider: "on-prem",
+        monthlyAmountUsd: "1000",
+        effectiveFrom: lastMonth.toISOString(),
+        effectiveTo: thisMonth.toISOString(),
+      },
+    );
     await runRepricing(db, saved.repricingRunId!);
     const rows = await db.sql.query<{ model: string; e: string; priced: boolean }>(
       `SELECT model, effective_cost_usd::text AS e, priced FROM usage_events WHERE workspace_id = $1 ORDER BY model`,

@@ -73,7 +73,10 @@ async function execute(db: Database, run: RunRow, progress: RepricingProgress): 
   await allocateCommitments(db, ws, run.window_from, run.window_to);
   let total = run.events_total;
   if (total === null) {
-    const [c] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_events WHERE workspace_id = $1 AND ts >= $2 AND ts < $3`, [ws, run.window_from, run.window_to]);
+    const [c] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM usage_events WHERE workspace_id = $1 AND ts >= $2 AND ts < $3`,
+      [ws, run.window_from, run.window_to],
+    );
     total = c?.n ?? 0;
     await db.sql.query(`UPDATE repricing_runs SET events_total = $2 WHERE id = $1`, [run.id, total]);
   }
@@ -93,7 +96,10 @@ async function execute(db: Database, run: RunRow, progress: RepricingProgress): 
          ORDER BY ts, event_id LIMIT ${CHUNK} FOR UPDATE`,
         [ws, run.window_from, run.window_to, cursor?.ts ?? null, cursor?.id ?? null],
       );
-      let oldList: Money = ZERO, newList: Money = ZERO, oldEff: Money = ZERO, newEff: Money = ZERO;
+      let oldList: Money = ZERO,
+        newList: Money = ZERO,
+        oldEff: Money = ZERO,
+        newEff: Money = ZERO;
       const changed = { ids: [] as string[], ts: [] as Date[], list: [] as string[], eff: [] as string[], priced: [] as boolean[] };
       for (const e of rows) {
         const c = costEvent(catalog.index, terms, {
@@ -141,7 +147,17 @@ async function execute(db: Database, run: RunRow, progress: RepricingProgress): 
            old_effective_total_usd = old_effective_total_usd + $6, new_effective_total_usd = new_effective_total_usd + $7,
            cursor_ts = COALESCE($8, cursor_ts), cursor_event_id = COALESCE($9, cursor_event_id)
          WHERE id = $1`,
-        [run.id, rows.length, changed.ids.length, oldList.toFixed(), newList.toFixed(), oldEff.toFixed(), newEff.toFixed(), last?.ts ?? null, last?.event_id ?? null],
+        [
+          run.id,
+          rows.length,
+          changed.ids.length,
+          oldList.toFixed(),
+          newList.toFixed(),
+          oldEff.toFixed(),
+          newEff.toFixed(),
+          last?.ts ?? null,
+          last?.event_id ?? null,
+        ],
       );
       return { count: rows.length, touched: changed.ids.length, last };
     });

@@ -35,7 +35,12 @@ function values(t: ContractTermData): unknown[] {
 
 function parse(input: ContractTermInput): ContractTermData {
   const r = contractTermInputSchema.safeParse(input);
-  if (!r.success) throw new ApiError("invalid_body", "the contract term is invalid", r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!r.success)
+    throw new ApiError(
+      "invalid_body",
+      "the contract term is invalid",
+      r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   return r.data;
 }
 
@@ -55,7 +60,14 @@ export async function createContractTerm(db: Database, actor: Actor, input: Cont
     const termId = row!.id;
     const runId = await requestRepricing(
       db,
-      { ...actor, requestedById: actor.userId, reason: `contract term ${termId} (${t.kind}) created`, change: { action: "create", termId, after: describe(t) }, windowFrom: t.effectiveFrom, windowTo: t.effectiveTo ?? new Date() },
+      {
+        ...actor,
+        requestedById: actor.userId,
+        reason: `contract term ${termId} (${t.kind}) created`,
+        change: { action: "create", termId, after: describe(t) },
+        windowFrom: t.effectiveFrom,
+        windowTo: t.effectiveTo ?? new Date(),
+      },
       tx,
     );
     return { termId, repricingRunId: runId };
@@ -77,7 +89,14 @@ export async function updateContractTerm(db: Database, actor: Actor, termId: num
     const newTo = t.effectiveTo ?? new Date();
     const runId = await requestRepricing(
       db,
-      { ...actor, requestedById: actor.userId, reason: `contract term ${termId} (${t.kind}) updated`, change: { action: "update", termId, before: before.snapshot, after: describe(t) }, windowFrom: from, windowTo: oldTo > newTo ? oldTo : newTo },
+      {
+        ...actor,
+        requestedById: actor.userId,
+        reason: `contract term ${termId} (${t.kind}) updated`,
+        change: { action: "update", termId, before: before.snapshot, after: describe(t) },
+        windowFrom: from,
+        windowTo: oldTo > newTo ? oldTo : newTo,
+      },
       tx,
     );
     return { termId, repricingRunId: runId };
@@ -90,7 +109,14 @@ export async function deleteContractTerm(db: Database, actor: Actor, termId: num
     await tx.query(`DELETE FROM contract_terms WHERE id = $1 AND workspace_id = $2`, [termId, actor.workspaceId]);
     const runId = await requestRepricing(
       db,
-      { ...actor, requestedById: actor.userId, reason: `contract term ${termId} (${before.snapshot.kind}) deleted`, change: { action: "delete", termId, before: before.snapshot }, windowFrom: before.effective_from, windowTo: before.effective_to ?? new Date() },
+      {
+        ...actor,
+        requestedById: actor.userId,
+        reason: `contract term ${termId} (${before.snapshot.kind}) deleted`,
+        change: { action: "delete", termId, before: before.snapshot },
+        windowFrom: before.effective_from,
+        windowTo: before.effective_to ?? new Date(),
+      },
       tx,
     );
     return { termId, repricingRunId: runId };

@@ -69,7 +69,8 @@ async function rebuildRange(sql: Sql, workspaceId: number, opts: RebuildOptions)
   }
   // Week and month rows sit on day rows (days are kept forever), so the day rows bound the range.
   const spans = CUBE_NAMES.map(
-    (c) => `SELECT min(bucket) AS lo, max(bucket) AS hi FROM "${CUBES[c].table}" WHERE workspace_id = $1 AND grain IN ('minute', 'hour', 'day')`,
+    (c) =>
+      `SELECT min(bucket) AS lo, max(bucket) AS hi FROM "${CUBES[c].table}" WHERE workspace_id = $1 AND grain IN ('minute', 'hour', 'day')`,
   );
   const [row] = await sql.query<{ lo: Date | null; hi: Date | null }>(
     `SELECT min(lo) AS lo, max(hi) AS hi FROM (

@@ -123,14 +123,18 @@ describe("rollup maintenance", () => {
     const before = await expectExact(ws, week(ws));
     const from = new Date(NOW.getTime() - 6 * DAY);
     const to = new Date(NOW.getTime() - 3 * DAY);
-    const saved = await createContractTerm(db, { workspaceId: ws, userId: user.id }, {
-      kind: "discount",
-      name: "retroactive 50 %",
-      provider: "openai",
-      discountPercent: "50",
-      effectiveFrom: from.toISOString(),
-      effectiveTo: to.toISOString(),
-    });
+    const saved = await createContractTerm(
+      db,
+      { workspaceId: ws, userId: user.id },
+      {
+        kind: "discount",
+        name: "retroactive 50 %",
+        provider: "openai",
+        discountPercent: "50",
+        effectiveFrom: from.toISOString(),
+        effectiveTo: to.toISOString(),
+      },
+    );
     const run = await runRepricing(db, saved.repricingRunId!);
     expect(run.touched).toBeGreaterThan(0);
     // Immediately: the rewritten hours are dirty, so the query reads them from raw events.
@@ -168,7 +172,10 @@ describe("rollup maintenance", () => {
       const started = Date.now();
       while ((await dirtyCount(ws, "hour")) > 0 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
       expect(await dirtyCount(ws, "hour")).toBe(0);
-      const [rows] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_pm WHERE workspace_id = $1 AND grain = 'hour'`, [ws]);
+      const [rows] = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM rollup_pm WHERE workspace_id = $1 AND grain = 'hour'`,
+        [ws],
+      );
       expect(rows!.n).toBeGreaterThan(0);
     } finally {
       await worker.stop();

@@ -1,4 +1,12 @@
-import { BASE_COLUMNS, BASE_COLUMN_NAMES, SKETCH_NAMES, STORED_QUANTILES, STORED_QUANTILE_NAMES, quantileKeySql, rawSketchKeySql } from "./base-columns";
+import {
+  BASE_COLUMNS,
+  BASE_COLUMN_NAMES,
+  SKETCH_NAMES,
+  STORED_QUANTILES,
+  STORED_QUANTILE_NAMES,
+  quantileKeySql,
+  rawSketchKeySql,
+} from "./base-columns";
 import { CUBES, type CubeName } from "./cubes";
 import { rawDimensionSql, type Dimension } from "./dimensions";
 import type { Grain } from "./grains";
@@ -60,7 +68,9 @@ function targetCtes(t: string, cube: CubeName, grain: Grain, source: Grain | "ra
   const d = dims(cube);
   const group = [bucket, ...d.map(ident)].join(", ");
   const join = [`ev.${bucket} = ${t}g.bucket`, ...d.map((x) => `ev.${ident(x)} = ${t}g.${ident(x)}`)].join(" AND ");
-  const tagged = SKETCH_NAMES.flatMap((s) => (source === "raw" ? [`ev.${ident(`${s}_k`)}`] : [`ev.${ident(`${s}_keys`)}`, `ev.${ident(`${s}_cum`)}`]));
+  const tagged = SKETCH_NAMES.flatMap((s) =>
+    source === "raw" ? [`ev.${ident(`${s}_k`)}`] : [`ev.${ident(`${s}_keys`)}`, `ev.${ident(`${s}_cum`)}`],
+  );
   const sketches = SKETCH_NAMES.map((s) => {
     const keys = ident(`${s}_keys`);
     const cum = ident(`${s}_cum`);
@@ -125,10 +135,14 @@ export function recomputeFromRawSql(workspaceId: number, targets: readonly RawTa
     ...BASE_COLUMN_NAMES.map((b) => `${BASE_COLUMNS[b].raw} AS ${ident(b)}`),
     ...SKETCH_NAMES.map((s) => `${rawSketchKeySql(s)} AS ${ident(`${s}_k`)}`),
   ];
-  const ctes = [`ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = ${ws} AND ${rangeCondition("e.ts", all, p)})`];
+  const ctes = [
+    `ev AS MATERIALIZED (SELECT ${cols.join(", ")} FROM "usage_events" e WHERE e.workspace_id = ${ws} AND ${rangeCondition("e.ts", all, p)})`,
+  ];
   targets.forEach((t, i) => {
     const same = t.ranges.length === all.length && t.ranges.every((r, j) => r.lo === all[j]?.lo && r.hi === all[j]?.hi);
-    ctes.push(...targetCtes(`t${i}_`, t.cube, t.grain, "raw", ident(`b_${t.grain}`), same ? "true" : rangeCondition("ev.ts", t.ranges, p), ws));
+    ctes.push(
+      ...targetCtes(`t${i}_`, t.cube, t.grain, "raw", ident(`b_${t.grain}`), same ? "true" : rangeCondition("ev.ts", t.ranges, p), ws),
+    );
   });
   const total = targets.map((_, i) => `(SELECT count(*) FROM t${i}_ins)`).join(" + ");
   return { text: `WITH ${ctes.join(",\n  ")}\nSELECT ${total} AS n`, params: p.values };
@@ -138,7 +152,13 @@ export function recomputeFromRawSql(workspaceId: number, targets: readonly RawTa
  * The (cube, grain) rows of the target buckets covered by `ranges`, merged from the cube's `source`
  * rows (a finer grain). Run after the target rows were deleted, in the same transaction.
  */
-export function recomputeFromFinerSql(workspaceId: number, cube: CubeName, grain: Grain, source: Grain, ranges: readonly Range[]): Statement {
+export function recomputeFromFinerSql(
+  workspaceId: number,
+  cube: CubeName,
+  grain: Grain,
+  source: Grain,
+  ranges: readonly Range[],
+): Statement {
   const p = new Params();
   const ws = p.add(workspaceId);
   const cols = [
@@ -172,7 +192,10 @@ export function deleteRowsSql(cube: CubeName, grain: Grain): string {
 export function deleteRowsInRangesSql(workspaceId: number, cube: CubeName, grain: Grain, ranges: readonly Range[]): Statement {
   const p = new Params();
   const ws = p.add(workspaceId);
-  return { text: `DELETE FROM ${ident(CUBES[cube].table)} WHERE workspace_id = ${ws} AND grain = '${grain}' AND ${rangeCondition("bucket", ranges, p)}`, params: p.values };
+  return {
+    text: `DELETE FROM ${ident(CUBES[cube].table)} WHERE workspace_id = ${ws} AND grain = '${grain}' AND ${rangeCondition("bucket", ranges, p)}`,
+    params: p.values,
+  };
 }
 
 /** Deletes a cube's rows of a grain older than $2 (retention). */

@@ -35,9 +35,12 @@ describe("rollup tables", () => {
       ];
       expect(cols.map((c) => [c.column_name, c.udt_name]).sort()).toEqual(expected.sort());
       // Only the stored quantile keys may be NULL (an empty sketch has none).
-      expect(cols.filter((c) => c.is_nullable === "YES").map((c) => c.column_name).sort()).toEqual(
-        SKETCH_NAMES.flatMap((s) => STORED_QUANTILE_NAMES.map((q) => `${s}_${q}`)).sort(),
-      );
+      expect(
+        cols
+          .filter((c) => c.is_nullable === "YES")
+          .map((c) => c.column_name)
+          .sort(),
+      ).toEqual(SKETCH_NAMES.flatMap((s) => STORED_QUANTILE_NAMES.map((q) => `${s}_${q}`)).sort());
     }
   });
 

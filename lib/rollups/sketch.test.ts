@@ -9,7 +9,7 @@ function percentileDisc(sorted: number[], q: number): number {
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe("sketch key mapping", () => {
@@ -36,7 +36,9 @@ describe("sketch key mapping", () => {
 describe("SketchMerger", () => {
   it("answers quantiles within α of percentile_disc, whatever way the bins were split and merged", () => {
     const rnd = lcg(42);
-    const values = Array.from({ length: 20_000 }, () => Math.round(Math.exp(6 + 1.2 * Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()))));
+    const values = Array.from({ length: 20_000 }, () =>
+      Math.round(Math.exp(6 + 1.2 * Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()))),
+    );
     values.push(0, 0, 1);
     const merger = new SketchMerger();
     // Three "rollup rows" with their own bins, merged like the query merges rows.
@@ -45,7 +47,10 @@ describe("SketchMerger", () => {
       values.filter((_, i) => i % 3 === part).forEach((v) => bins.set(sketchKey(v), (bins.get(sketchKey(v)) ?? 0) + 1));
       const keys = [...bins.keys()].sort((a, b) => a - b);
       let run = 0;
-      merger.add(keys, keys.map((k) => (run += bins.get(k) ?? 0)));
+      merger.add(
+        keys,
+        keys.map((k) => (run += bins.get(k) ?? 0)),
+      );
     }
     const sorted = [...values].sort((a, b) => a - b);
     const qs = [0, 0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1];

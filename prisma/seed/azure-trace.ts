@@ -39,7 +39,8 @@ const cache = new Map<string, AzureTrace>();
 export function loadAzureTrace(dir: string = defaultTraceDir()): AzureTrace {
   const cached = cache.get(dir);
   if (cached) return cached;
-  const read = (kind: TraceKind) => parseTraceCsv(kind, gunzipSync(readFileSync(path.join(/*turbopackIgnore: true*/ dir, FILES[kind]))).toString("utf8"));
+  const read = (kind: TraceKind) =>
+    parseTraceCsv(kind, gunzipSync(readFileSync(path.join(/*turbopackIgnore: true*/ dir, FILES[kind]))).toString("utf8"));
   const trace = { code: read("code"), conv: read("conv") };
   cache.set(dir, trace);
   return trace;

@@ -53,7 +53,14 @@ export function simulateCall(
   queueMs = Math.round(queueMs);
 
   if (rng.chance(cond.throttleP)) {
-    return { status: "throttled", errorType: "rate_limit", httpStatus: 429, usage: NO_TOKENS, latencyMs: queueMs + rng.int(40, 250), queueMs };
+    return {
+      status: "throttled",
+      errorType: "rate_limit",
+      httpStatus: 429,
+      usage: NO_TOKENS,
+      latencyMs: queueMs + rng.int(40, 250),
+      queueMs,
+    };
   }
   if (rng.chance(cond.overloadP)) {
     const overloaded = model.provider === "anthropic";
@@ -67,13 +74,34 @@ export function simulateCall(
     };
   }
   if (model.contextLimit !== undefined && tokens.context > model.contextLimit) {
-    return { status: "error", errorType: "context_length_exceeded", httpStatus: 400, usage: NO_TOKENS, latencyMs: queueMs + rng.int(20, 90), queueMs };
+    return {
+      status: "error",
+      errorType: "context_length_exceeded",
+      httpStatus: 400,
+      usage: NO_TOKENS,
+      latencyMs: queueMs + rng.int(20, 90),
+      queueMs,
+    };
   }
   if (rng.chance(BASE_SERVER_ERROR[model.provider] ?? 0.005)) {
-    return { status: "error", errorType: "server_error", httpStatus: 500, usage: NO_TOKENS, latencyMs: queueMs + rng.int(300, 8_000), queueMs };
+    return {
+      status: "error",
+      errorType: "server_error",
+      httpStatus: 500,
+      usage: NO_TOKENS,
+      latencyMs: queueMs + rng.int(300, 8_000),
+      queueMs,
+    };
   }
   if (rng.chance(0.0005)) {
-    return { status: "error", errorType: "invalid_request", httpStatus: 400, usage: NO_TOKENS, latencyMs: queueMs + rng.int(15, 80), queueMs };
+    return {
+      status: "error",
+      errorType: "invalid_request",
+      httpStatus: 400,
+      usage: NO_TOKENS,
+      latencyMs: queueMs + rng.int(15, 80),
+      queueMs,
+    };
   }
 
   const usage = fullUsage(rng, model, tokens);

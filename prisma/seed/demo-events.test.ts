@@ -81,11 +81,25 @@ describe("generateDemoEvents", { timeout: 30_000 }, () => {
     expect(new Set(events.map((e) => e.feature))).toEqual(new Set(FEATURES.map((f) => f.name)));
     expect(new Set(events.map((e) => e.tenant).filter(Boolean)).size).toBeGreaterThanOrEqual(TENANTS.length - 2);
     const errorTypes = new Set(events.map((e) => e.errorType));
-    for (const t of ["rate_limit", "server_error", "overloaded", "timeout", "content_filter", "context_length_exceeded", "client_cancelled"]) {
+    for (const t of [
+      "rate_limit",
+      "server_error",
+      "overloaded",
+      "timeout",
+      "content_filter",
+      "context_length_exceeded",
+      "client_cancelled",
+    ]) {
       expect(errorTypes, t).toContain(t);
     }
     const models = new Set(events.map((e) => `${e.provider}/${e.model}`));
-    for (const m of ["openai/gpt-4o", "openai/o4-mini", "anthropic/claude-sonnet-4", "google/gemini-2.5-flash", "self-hosted/llama-3.1-70b-instruct"]) {
+    for (const m of [
+      "openai/gpt-4o",
+      "openai/o4-mini",
+      "anthropic/claude-sonnet-4",
+      "google/gemini-2.5-flash",
+      "self-hosted/llama-3.1-70b-instruct",
+    ]) {
       expect(models, m).toContain(m);
     }
     expect(models).toContain("openai/gpt-4o-2024-08-06"); // a dated snapshot
@@ -158,13 +172,16 @@ describe("generateDemoEvents", { timeout: 30_000 }, () => {
     const weekendPerDay = interactive.filter((e) => weekday(e) === 0 || weekday(e) === 6).length / 8;
     const weekdayPerDay = interactive.filter((e) => weekday(e) !== 0 && weekday(e) !== 6).length / 22;
     expect(weekendPerDay).toBeLessThan(0.7 * weekdayPerDay);
-    const inWindow = (from: number, to: number) => events.filter((e) => ms(e) >= end - from * DAY && ms(e) < end - to * DAY && e.tenant !== STORIES.spikeTenant).length;
+    const inWindow = (from: number, to: number) =>
+      events.filter((e) => ms(e) >= end - from * DAY && ms(e) < end - to * DAY && e.tenant !== STORIES.spikeTenant).length;
     expect(inWindow(14, 7)).toBeGreaterThan(1.15 * inWindow(28, 21)); // whole weeks, spike excluded
   });
 
   it("tells the stories: a p95 latency regression, a tenant cost spike and 429 bursts on one provider", () => {
     const okLatencies = (model: string, fromDays: number, toDays: number) =>
-      events.filter((e) => e.model === model && e.status === "ok" && ms(e) >= end - fromDays * DAY && ms(e) < end - toDays * DAY).map((e) => e.latencyMs);
+      events
+        .filter((e) => e.model === model && e.status === "ok" && ms(e) >= end - fromDays * DAY && ms(e) < end - toDays * DAY)
+        .map((e) => e.latencyMs);
     expect(p95(okLatencies("claude-sonnet-4", 7, 0))).toBeGreaterThan(1.5 * p95(okLatencies("claude-sonnet-4", 14, 7)));
     expect(p95(okLatencies("gpt-4o-mini", 7, 0))).toBeLessThan(1.15 * p95(okLatencies("gpt-4o-mini", 14, 7)));
 
@@ -181,7 +198,12 @@ describe("generateDemoEvents", { timeout: 30_000 }, () => {
     const rate = (p: string) => (byProvider.get(p) ?? 0) / (calls.get(p) ?? 1);
     expect(rate(STORIES.throttleProvider)).toBeGreaterThan(3 * rate("anthropic"));
     // Bursts: the busiest 5% of hours hold most of that provider's 429s.
-    const perHour = [...countBy(throttled.filter((e) => e.provider === STORIES.throttleProvider), (e) => e.timestamp.slice(0, 13)).values()];
+    const perHour = [
+      ...countBy(
+        throttled.filter((e) => e.provider === STORIES.throttleProvider),
+        (e) => e.timestamp.slice(0, 13),
+      ).values(),
+    ];
     const top = perHour.sort((a, b) => b - a).slice(0, Math.ceil((30 * 24) / 20));
     expect(top.reduce((s, n) => s + n, 0)).toBeGreaterThan(0.5 * perHour.reduce((s, n) => s + n, 0));
   });

@@ -76,7 +76,10 @@ function intensityModel(start: number, end: number): IntensityModel {
   const classRates = (step: number) => {
     const mid = stepStart({ start }, step);
     const g = growth(mid, start, end);
-    return Object.fromEntries(WORKLOAD_CLASSES.map((c) => [c, classShare[c] * classIntensity(c, mid) * g])) as Record<WorkloadClass, number>;
+    return Object.fromEntries(WORKLOAD_CLASSES.map((c) => [c, classShare[c] * classIntensity(c, mid) * g])) as Record<
+      WorkloadClass,
+      number
+    >;
   };
   // The spike is an extra stream (a runaway agent loop), not a re-labelling of other tenants' traffic.
   const spikeFrom = end - STORIES.spikeDays * DAY;
@@ -91,10 +94,19 @@ type TaskPlan = { feature: DemoFeature; tenant?: string; region: string; choice:
 
 function normalTask(rng: Rng, rates: Record<WorkloadClass, number>): TaskPlan {
   // Which class is busy depends on the hour (batch at night, people by day), then the feature within it.
-  const cls = rng.weighted(WORKLOAD_CLASSES, WORKLOAD_CLASSES.map((c) => rates[c]));
+  const cls = rng.weighted(
+    WORKLOAD_CLASSES,
+    WORKLOAD_CLASSES.map((c) => rates[c]),
+  );
   const candidates = FEATURES.filter((f) => f.workloadClass === cls);
-  const feature = rng.weighted(candidates, candidates.map((f) => f.weight));
-  const choice = rng.weighted(feature.models, feature.models.map((m) => m.weight));
+  const feature = rng.weighted(
+    candidates,
+    candidates.map((f) => f.weight),
+  );
+  const choice = rng.weighted(
+    feature.models,
+    feature.models.map((m) => m.weight),
+  );
   if (feature.name === "eval-runs") return { feature, region: "us-east", choice, biasLarge: false }; // internal: no tenant
   const tenant = rng.weighted(TENANTS, ZIPF);
   return { feature, tenant: tenant.name, region: tenant.region, choice, biasLarge: false };
@@ -164,7 +176,11 @@ function runTask(ctx: TaskContext, taskId: string, at: number, plan: TaskPlan): 
     });
 
     if (outcome.status === "ok" || fallbackFrom !== undefined) return; // the fallback gets one call
-    const retryable = outcome.status === "throttled" || outcome.status === "timeout" || outcome.errorType === "server_error" || outcome.errorType === "overloaded";
+    const retryable =
+      outcome.status === "throttled" ||
+      outcome.status === "timeout" ||
+      outcome.errorType === "server_error" ||
+      outcome.errorType === "overloaded";
     const mustSwitch = outcome.errorType === "context_length_exceeded";
     if (!retryable && !mustSwitch) return;
     const fallback = plan.feature.fallbacks[model.provider];

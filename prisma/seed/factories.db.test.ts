@@ -21,7 +21,11 @@ describe("factories", () => {
     expect(a.slug).not.toBe(b.slug);
     const slug = uid("named");
     const named = await makeWorkspace(db.prisma, { slug, name: "Named", timezone: "Europe/Paris" });
-    expect(await db.prisma.workspace.findUnique({ where: { slug } })).toMatchObject({ id: named.id, name: "Named", timezone: "Europe/Paris" });
+    expect(await db.prisma.workspace.findUnique({ where: { slug } })).toMatchObject({
+      id: named.id,
+      name: "Named",
+      timezone: "Europe/Paris",
+    });
   });
 
   it("makeUser adds a member by workspace id or slug, with a password that verifies", async () => {
@@ -29,8 +33,16 @@ describe("factories", () => {
     const viewer = await makeUser(db.prisma, { workspaceId: ws.id, role: "viewer" });
     const admin = await makeUser(db.prisma, { slug: ws.slug, role: "admin", password: "another-password" });
     expect(viewer).toMatchObject({ workspace: ws.slug, role: "viewer", password: FACTORY_PASSWORD });
-    const rows = await db.prisma.membership.findMany({ where: { workspaceId: ws.id }, select: { role: true, user: { select: { email: true, passwordHash: true } } } });
-    expect(rows.map((r) => [r.user.email, r.role]).sort()).toEqual([[admin.email, "admin"], [viewer.email, "viewer"]].sort());
+    const rows = await db.prisma.membership.findMany({
+      where: { workspaceId: ws.id },
+      select: { role: true, user: { select: { email: true, passwordHash: true } } },
+    });
+    expect(rows.map((r) => [r.user.email, r.role]).sort()).toEqual(
+      [
+        [admin.email, "admin"],
+        [viewer.email, "viewer"],
+      ].sort(),
+    );
     const adminRow = rows.find((r) => r.user.email === admin.email)!;
     expect(await verifyPassword("another-password", adminRow.user.passwordHash)).toBe(true);
     expect(await verifyPassword(FACTORY_PASSWORD, adminRow.user.passwordHash)).toBe(false);
@@ -56,6 +68,11 @@ describe("factories", () => {
     expect(r).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
     const rows = await db.prisma.usageEvent.findMany({ where: { workspaceId: ws.id }, orderBy: { eventId: "asc" } });
     expect(rows.map((e) => e.eventId).sort()).toEqual([plain.id, failed.id].sort());
-    expect(rows.find((e) => e.eventId === plain.id)).toMatchObject({ model: "gpt-4o-mini", status: "ok", inputTokens: 1_200, priced: true });
+    expect(rows.find((e) => e.eventId === plain.id)).toMatchObject({
+      model: "gpt-4o-mini",
+      status: "ok",
+      inputTokens: 1_200,
+      priced: true,
+    });
   });
 });

@@ -49,7 +49,12 @@ export async function makeApiKey(
   prisma: PrismaDb,
   input: { workspaceId: number; scopes: ApiKeyScope[]; name?: string; createdById?: number | null },
 ) {
-  return createApiKey(prisma, { workspaceId: input.workspaceId, name: input.name ?? uid("key"), scopes: input.scopes, createdById: input.createdById });
+  return createApiKey(prisma, {
+    workspaceId: input.workspaceId,
+    name: input.name ?? uid("key"),
+    scopes: input.scopes,
+    createdById: input.createdById,
+  });
 }
 
 export type MakeEventOverrides = Partial<Omit<DemoEvent, "usage">> & { usage?: Partial<CallUsage> };

@@ -76,7 +76,11 @@ describe("seedDemo", () => {
     expect(gpt4o._count._all).toBeGreaterThan(1_000);
     expect(gpt4o._min.listCostUsd?.greaterThan(0)).toBe(true);
     expect(await db.prisma.usageEvent.count({ where: { workspaceId: id, model: "gpt-4o", priced: false } })).toBe(0);
-    const selfHosted = await db.prisma.usageEvent.groupBy({ by: ["priced"], where: { workspaceId: id, provider: "self-hosted" }, _count: { _all: true } });
+    const selfHosted = await db.prisma.usageEvent.groupBy({
+      by: ["priced"],
+      where: { workspaceId: id, provider: "self-hosted" },
+      _count: { _all: true },
+    });
     expect(selfHosted).toEqual([{ priced: false, _count: { _all: expect.any(Number) } }]);
     expect(await db.prisma.usageEvent.count({ where: { workspaceId: id, reportedCostUsd: { not: null } } })).toBeGreaterThan(100);
   });
@@ -86,7 +90,9 @@ describe("seedDemo", () => {
     const n = await db.prisma.usageEvent.count({ where: { workspaceId: id } });
     expect(n).toBeGreaterThan(400);
     expect(n).toBeLessThan(1_000);
-    const foreignTenant = await db.prisma.usageEvent.findFirst({ where: { workspaceId: id, tenant: { not: { startsWith: "globex-" } }, NOT: { tenant: null } } });
+    const foreignTenant = await db.prisma.usageEvent.findFirst({
+      where: { workspaceId: id, tenant: { not: { startsWith: "globex-" } }, NOT: { tenant: null } },
+    });
     expect(foreignTenant).toBeNull();
     const owner = await db.prisma.membership.findFirst({ where: { workspaceId: id, user: { email: "other@unitscope.dev" } } });
     expect(owner?.role).toBe("owner");
@@ -109,22 +115,32 @@ describe("seedDemo", () => {
     expect(before.members).toBe(5);
   });
 
-  it("finishes a seed that was interrupted half-way, without storing anything twice", async () => {
-    const demoId = await workspaceId(DEMO_WORKSPACE.slug);
-    const full = await db.prisma.usageEvent.count({ where: { workspaceId: demoId } });
-    // What a crash during ingestion leaves: the newest batches missing, the members (written last) absent.
-    const newest = await db.prisma.usageEvent.findFirstOrThrow({ where: { workspaceId: demoId }, orderBy: { ts: "desc" }, select: { ts: true } });
-    await db.prisma.usageEvent.deleteMany({ where: { workspaceId: demoId, ts: { gte: new Date(newest.ts.getTime() - 10 * 86_400_000) } } });
-    await db.prisma.membership.deleteMany({ where: { workspaceId: demoId, user: { email: first.login.email } } });
-    expect(await db.prisma.usageEvent.count({ where: { workspaceId: demoId } })).toBeLessThan(full * 0.8);
+  it(
+    "finishes a seed that was interrupted half-way, without storing anything twice",
+    async () => {
+      const demoId = await workspaceId(DEMO_WORKSPACE.slug);
+      const full = await db.prisma.usageEvent.count({ where: { workspaceId: demoId } });
+      // What a crash during ingestion leaves: the newest batches missing, the members (written last) absent.
+      const newest = await db.prisma.usageEvent.findFirstOrThrow({
+        where: { workspaceId: demoId },
+        orderBy: { ts: "desc" },
+        select: { ts: true },
+      });
+      await db.prisma.usageEvent.deleteMany({
+        where: { workspaceId: demoId, ts: { gte: new Date(newest.ts.getTime() - 10 * 86_400_000) } },
+      });
+      await db.prisma.membership.deleteMany({ where: { workspaceId: demoId, user: { email: first.login.email } } });
+      expect(await db.prisma.usageEvent.count({ where: { workspaceId: demoId } })).toBeLessThan(full * 0.8);
 
-    const messages: string[] = [];
-    const resumed = await seedDemo(db, { log: (m) => messages.push(m) });
-    expect(messages[0]).toMatch(/seeded only in part: finishing it/);
-    expect(resumed.created).toBe(true);
-    expect(resumed.events).toBe(full);
-    expect(await db.prisma.usageEvent.count({ where: { workspaceId: demoId } })).toBe(full);
-    const owner = await db.prisma.membership.findFirst({ where: { workspaceId: demoId, user: { email: first.login.email } } });
-    expect(owner?.role).toBe("owner");
-  }, SEED_TIMEOUT);
+      const messages: string[] = [];
+      const resumed = await seedDemo(db, { log: (m) => messages.push(m) });
+      expect(messages[0]).toMatch(/seeded only in part: finishing it/);
+      expect(resumed.created).toBe(true);
+      expect(resumed.events).toBe(full);
+      expect(await db.prisma.usageEvent.count({ where: { workspaceId: demoId } })).toBe(full);
+      const owner = await db.prisma.membership.findFirst({ where: { workspaceId: demoId, user: { email: first.login.email } } });
+      expect(owner?.role).toBe("owner");
+    },
+    SEED_TIMEOUT,
+  );
 });

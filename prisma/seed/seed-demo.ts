@@ -90,14 +90,23 @@ async function ensureWorkspace(db: Database, ws: { slug: string; name: string })
     return await makeWorkspace(db.prisma, { slug: ws.slug, name: ws.name });
   } catch (err) {
     // Another process (a second server on the same Postgres) created it between our read and write.
-    if (err instanceof ApiError && err.code === "conflict") return db.prisma.workspace.findUniqueOrThrow({ where: { slug: ws.slug }, select });
+    if (err instanceof ApiError && err.code === "conflict")
+      return db.prisma.workspace.findUniqueOrThrow({ where: { slug: ws.slug }, select });
     throw err;
   }
 }
 
-async function ensureMembers(db: Database, slug: string, members: readonly { email: string; name: string; role: Role }[], password: string) {
+async function ensureMembers(
+  db: Database,
+  slug: string,
+  members: readonly { email: string; name: string; role: Role }[],
+  password: string,
+) {
   for (const m of members) {
-    const member = await db.prisma.membership.findFirst({ where: { workspace: { slug }, user: { email: m.email } }, select: { role: true } });
+    const member = await db.prisma.membership.findFirst({
+      where: { workspace: { slug }, user: { email: m.email } },
+      select: { role: true },
+    });
     // An existing user keeps their password (createUser never changes it): the printed login assumes a fresh install.
     if (!member) await makeUser(db.prisma, { slug, role: m.role, email: m.email, name: m.name, password });
   }
@@ -115,7 +124,8 @@ async function ingestAll(db: Database, workspaceId: number, events: DemoEvent[],
     }
     stored += r.accepted + r.duplicates;
     const done = Math.min(events.length, i + BATCH);
-    if (done === events.length || (i / BATCH) % 6 === 5) log(`  ${done.toLocaleString("en-US")} / ${events.length.toLocaleString("en-US")} events`);
+    if (done === events.length || (i / BATCH) % 6 === 5)
+      log(`  ${done.toLocaleString("en-US")} / ${events.length.toLocaleString("en-US")} events`);
   }
   return stored;
 }

@@ -29,8 +29,12 @@ export default async function OverviewPage({ searchParams }: Props) {
           </Alert>
         </div>
       ) : null}
-      <DashboardPage title="Overview" description="Spend and reliability of every model call in this workspace, at a glance." context={context}>
-      <FilterBarSection c={c} />
+      <DashboardPage
+        title="Overview"
+        description="Spend and reliability of every model call in this workspace, at a glance."
+        context={context}
+      >
+        <FilterBarSection c={c} />
         <Suspense fallback={<StatsSkeleton count={6} label="Headline numbers" />}>
           <KpiSection
             c={c}

@@ -20,7 +20,11 @@ export default async function ReliabilityPage({ searchParams }: Props) {
   const c = await cardContextOf(context, params);
   const cp = loadCardParams(params);
   return (
-    <DashboardPage title="Reliability" description="Latency and time to first token percentiles per model, error and throttle rates, retries and fallbacks." context={context}>
+    <DashboardPage
+      title="Reliability"
+      description="Latency and time to first token percentiles per model, error and throttle rates, retries and fallbacks."
+      context={context}
+    >
       <FilterBarSection c={c} />
       <Suspense fallback={<StatsSkeleton count={6} label="Reliability totals" />}>
         <KpiSection c={c} specs={RELIABILITY_KPIS} label="Reliability totals" />
@@ -36,7 +40,14 @@ export default async function ReliabilityPage({ searchParams }: Props) {
       </Suspense>
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<CardSkeleton title="Error rate" />}>
-          <MeasureSeriesCard c={c} id="error-rate" title="Error rate" description="Failed calls (error, timeout, throttled, filtered, cancelled) / all calls. Gaps mark buckets without calls." measures={["error_rate"]} kind="line" />
+          <MeasureSeriesCard
+            c={c}
+            id="error-rate"
+            title="Error rate"
+            description="Failed calls (error, timeout, throttled, filtered, cancelled) / all calls. Gaps mark buckets without calls."
+            measures={["error_rate"]}
+            kind="line"
+          />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Retries and fallbacks" />}>
           <MeasureSeriesCard
@@ -49,14 +60,38 @@ export default async function ReliabilityPage({ searchParams }: Props) {
           />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Failures by error type" />}>
-          <DimensionSeriesCard c={c} id="errors-by-type" title="Failures by error type" description="Failed calls per bucket, stacked by the error type the client reported." dimension="error_type" measure="failed_requests" kind="bar" stacked />
+          <DimensionSeriesCard
+            c={c}
+            id="errors-by-type"
+            title="Failures by error type"
+            description="Failed calls per bucket, stacked by the error type the client reported."
+            dimension="error_type"
+            measure="failed_requests"
+            kind="bar"
+            stacked
+          />
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Throttled calls by provider" />}>
-          <DimensionSeriesCard c={c} id="throttles-by-provider" title="Throttled calls by provider" description="Calls refused with status throttled or HTTP 429." dimension="provider" measure="throttled_requests" kind="bar" stacked />
+          <DimensionSeriesCard
+            c={c}
+            id="throttles-by-provider"
+            title="Throttled calls by provider"
+            description="Calls refused with status throttled or HTTP 429."
+            dimension="provider"
+            measure="throttled_requests"
+            kind="bar"
+            stacked
+          />
         </Suspense>
       </div>
       <Suspense fallback={<CardSkeleton title="Errors and throttles by type" height={260} />}>
-        <TableCard c={c} id="error-types" title="Errors and throttles by type" description="Each error type per provider, with its change against the previous period." spec={ERROR_TYPES_TABLE} />
+        <TableCard
+          c={c}
+          id="error-types"
+          title="Errors and throttles by type"
+          description="Each error type per provider, with its change against the previous period."
+          spec={ERROR_TYPES_TABLE}
+        />
       </Suspense>
     </DashboardPage>
   );

@@ -67,7 +67,11 @@ export default async function SettingsPage() {
         </CardBody>
       </Card>
       <Card aria-labelledby="endpoints-title">
-        <CardHeader id="endpoints-title" title="Endpoints" description="Where your applications send usage. Both take an API key with the ingest scope as a Bearer token." />
+        <CardHeader
+          id="endpoints-title"
+          title="Endpoints"
+          description="Where your applications send usage. Both take an API key with the ingest scope as a Bearer token."
+        />
         <CardBody>
           <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
             <Row label="Events (JSON, NDJSON)">

@@ -20,7 +20,11 @@ export default async function SpendPage({ searchParams }: Props) {
   const c = await cardContextOf(context, params);
   const { stack } = loadCardParams(params);
   return (
-    <DashboardPage title="Spend" description="Where the money goes: spend over time by provider, model and feature, list versus effective cost, and cost per 1k tokens." context={context}>
+    <DashboardPage
+      title="Spend"
+      description="Where the money goes: spend over time by provider, model and feature, list versus effective cost, and cost per 1k tokens."
+      context={context}
+    >
       <FilterBarSection c={c} />
       <Suspense fallback={<StatsSkeleton count={6} label="Spend totals" />}>
         <KpiSection c={c} specs={SPEND_KPIS} label="Spend totals" />
@@ -52,7 +56,13 @@ export default async function SpendPage({ searchParams }: Props) {
         </Suspense>
       </div>
       <Suspense fallback={<CardSkeleton title="Cost per 1k tokens by model" height={260} />}>
-        <TableCard c={c} id="cost-per-model" title="Cost per 1k tokens by model" description="Unit price actually paid per model, with the token mix behind it." spec={COST_PER_1K_TABLE} />
+        <TableCard
+          c={c}
+          id="cost-per-model"
+          title="Cost per 1k tokens by model"
+          description="Unit price actually paid per model, with the token mix behind it."
+          spec={COST_PER_1K_TABLE}
+        />
       </Suspense>
       <Suspense fallback={<CardSkeleton title="Spend by feature and tenant" height={400} />}>
         <TableCard

@@ -15,7 +15,11 @@ export default async function VendorsPage({ searchParams }: Props) {
   const context = await loadDashboardContext(searchParams);
   const c = await cardContextOf(context, await searchParams);
   return (
-    <DashboardPage title="Vendors" description="Providers and models side by side: cost per successful task, cost per 1k tokens, latency, errors, throttles and fallbacks." context={context}>
+    <DashboardPage
+      title="Vendors"
+      description="Providers and models side by side: cost per successful task, cost per 1k tokens, latency, errors, throttles and fallbacks."
+      context={context}
+    >
       <FilterBarSection c={c} />
       <Suspense fallback={<CardSkeleton title="Vendor comparison" height={420} />}>
         <VendorMatrixCard c={c} />

@@ -35,7 +35,13 @@ describe("client card questions and answers", () => {
   });
 
   it("stacks spend by the picked dimension over every bucket of the range", () => {
-    expect(spendOverTimeRequest(w, "model", {})).toEqual({ from: w.from, to: w.to, measures: ["cost_usd"], dimensions: ["model"], granularity: "day" });
+    expect(spendOverTimeRequest(w, "model", {})).toEqual({
+      from: w.from,
+      to: w.to,
+      measures: ["cost_usd"],
+      dimensions: ["model"],
+      granularity: "day",
+    });
     const chart = prepareSpendOverTime([{ bucket: "2026-11-16T00:00:00.000Z", model: "gpt-4o", cost_usd: "1.5000000000" }], w, "model");
     expect(chart.points).toHaveLength(7);
     expect(chart.series[0]).toMatchObject({ label: "gpt-4o", total: "1.5" });
@@ -44,7 +50,20 @@ describe("client card questions and answers", () => {
   it("scopes the percentile card to one model when picked, gaps where no call happened", () => {
     expect(latencyPercentilesRequest(w, "gpt-4o", { provider: ["openai"] }).filters).toEqual({ provider: ["openai"], model: ["gpt-4o"] });
     expect(latencyPercentilesRequest(w, null, {}).filters).toBeUndefined();
-    const { latency, ttft } = prepareLatencyPercentiles([{ bucket: "2026-11-15T00:00:00.000Z", latency_p50_ms: 100, latency_p95_ms: 400, latency_p99_ms: 900, ttft_p50_ms: null, ttft_p95_ms: null, ttft_p99_ms: null }], w);
+    const { latency, ttft } = prepareLatencyPercentiles(
+      [
+        {
+          bucket: "2026-11-15T00:00:00.000Z",
+          latency_p50_ms: 100,
+          latency_p95_ms: 400,
+          latency_p99_ms: 900,
+          ttft_p50_ms: null,
+          ttft_p95_ms: null,
+          ttft_p99_ms: null,
+        },
+      ],
+      w,
+    );
     expect(latency.series.map((s) => s.label)).toEqual(["p50", "p95", "p99"]);
     expect(latency.points[0]?.v.s1).toBe(400);
     expect(latency.points[1]?.v.s1).toBeNull();

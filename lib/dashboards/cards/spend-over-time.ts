@@ -15,5 +15,13 @@ export function spendOverTimeRequest(w: ViewWindow, stack: StackBy, filters: Met
 
 /** Effective spend per bucket, one stacked series per provider/model/feature (top 7 + Other, exact). */
 export function prepareSpendOverTime(rows: readonly MetricsRow[], w: ViewWindow, stack: StackBy): DimensionChartData {
-  return prepareDimensionSeries({ rows, dimension: stack, measure: "cost_usd", from: new Date(w.from), to: new Date(w.to), granularity: w.granularity, maxSeries: 8 });
+  return prepareDimensionSeries({
+    rows,
+    dimension: stack,
+    measure: "cost_usd",
+    from: new Date(w.from),
+    to: new Date(w.to),
+    granularity: w.granularity,
+    maxSeries: 8,
+  });
 }

@@ -26,7 +26,13 @@ export function prepareMovers(rows: readonly Mover[], dimension: MoverDimension)
     columns,
     rows.map((m) => ({
       id: JSON.stringify([m.key]),
-      cells: { [dimension]: m.key, current: m.currentUsd, previous: m.previousUsd, change_usd: m.changeUsd, change: m.changePct === null ? null : m.changePct / 100 },
+      cells: {
+        [dimension]: m.key,
+        current: m.currentUsd,
+        previous: m.previousUsd,
+        change_usd: m.changeUsd,
+        change: m.changePct === null ? null : m.changePct / 100,
+      },
     })),
   );
 }

@@ -38,7 +38,11 @@ export function rankingTable(dimension: RankedDimension): TableSpec {
       { measure: "cost_usd", header: "Spend" },
       { measure: "requests" },
       { measure: "successful_tasks", header: "OK tasks" },
-      { measure: "cost_per_successful_task_usd", header: "$ / OK task", hint: "All spend (retries and failures included) per successful task" },
+      {
+        measure: "cost_per_successful_task_usd",
+        header: "$ / OK task",
+        hint: "All spend (retries and failures included) per successful task",
+      },
       { measure: "cost_per_1k_tokens_usd", header: "$ / 1k tokens" },
       { measure: "task_success_rate", header: "Success" },
       // No latency percentile here: merging a sketch per tenant is the costliest part of this query on
@@ -53,7 +57,10 @@ export function rankingTable(dimension: RankedDimension): TableSpec {
 /** The ranking as bars: the top N rows by spend, exact amounts kept for the tooltip. */
 export function rankingBars(table: TableData, dimension: RankedDimension, top = 10): BarListItem[] {
   return [...table.rows]
-    .map((r) => ({ label: r.cells[dimension] === null ? `(no ${RANKED_DIMENSIONS[dimension].one})` : String(r.cells[dimension]), exact: toDecimal(r.cells.cost_usd) }))
+    .map((r) => ({
+      label: r.cells[dimension] === null ? `(no ${RANKED_DIMENSIONS[dimension].one})` : String(r.cells[dimension]),
+      exact: toDecimal(r.cells.cost_usd),
+    }))
     .filter((r) => r.exact !== null)
     .sort((a, b) => b.exact!.comparedTo(a.exact!))
     .slice(0, top)
@@ -72,7 +79,10 @@ export const DRILLDOWN_KPIS: KpiSpec[] = [
 
 /** Drill-down table: what this tenant uses (features × models) or who uses this feature (tenants × models). */
 export function drilldownTable(dimension: RankedDimension): TableSpec {
-  const other = dimension === "tenant" ? { id: "feature" as const, header: "Feature", href: RANKED_DIMENSIONS.feature.href } : { id: "route" as const, header: "Route" };
+  const other =
+    dimension === "tenant"
+      ? { id: "feature" as const, header: "Feature", href: RANKED_DIMENSIONS.feature.href }
+      : { id: "route" as const, header: "Route" };
   return {
     dimensions: [other, { id: "model", header: "Model" }],
     measures: [

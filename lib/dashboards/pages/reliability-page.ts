@@ -15,7 +15,11 @@ export const ERROR_TYPES_TABLE: TableSpec = {
     { id: "error_type", header: "Error type" },
     { id: "provider", header: "Provider" },
   ],
-  measures: [{ measure: "failed_requests", header: "Failed" }, { measure: "throttled_requests", header: "Throttled" }, { measure: "avg_latency_ms", header: "Avg latency", hint: "Mean time until the failure" }],
+  measures: [
+    { measure: "failed_requests", header: "Failed" },
+    { measure: "throttled_requests", header: "Throttled" },
+    { measure: "avg_latency_ms", header: "Avg latency", hint: "Mean time until the failure" },
+  ],
   share: "failed_requests",
   compare: true,
   sortBy: "failed_requests",

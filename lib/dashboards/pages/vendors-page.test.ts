@@ -16,8 +16,23 @@ const base: Omit<VendorRow, "provider" | "model" | "costUsd" | "requests" | "cos
 
 describe("vendor matrix", () => {
   const rows: VendorRow[] = [
-    { ...base, provider: "openai", model: "gpt-4o", costUsd: "10.0000000000", requests: 200, costPerSuccessfulTaskUsd: "0.0526315789", throttleRate: 0.05 },
-    { ...base, provider: "anthropic", model: "claude-sonnet-4", costUsd: "20.0000000000", requests: 100, costPerSuccessfulTaskUsd: "0.2105263158" },
+    {
+      ...base,
+      provider: "openai",
+      model: "gpt-4o",
+      costUsd: "10.0000000000",
+      requests: 200,
+      costPerSuccessfulTaskUsd: "0.0526315789",
+      throttleRate: 0.05,
+    },
+    {
+      ...base,
+      provider: "anthropic",
+      model: "claude-sonnet-4",
+      costUsd: "20.0000000000",
+      requests: 100,
+      costPerSuccessfulTaskUsd: "0.2105263158",
+    },
     { ...base, provider: "self-hosted", model: "llama", costUsd: "0.0000000000", requests: 3, costPerSuccessfulTaskUsd: null },
   ];
 

@@ -16,15 +16,39 @@ const COLUMNS: (TableColumn & { from: keyof VendorRow })[] = [
   { id: "model", header: "Model", format: "text", from: "model" },
   { id: "cost_usd", header: "Spend", format: "usd", total: "sum", from: "costUsd" },
   { id: "requests", header: "Requests", format: "count", total: "sum", from: "requests" },
-  { id: "cost_per_successful_task_usd", header: "$ / OK task", format: "usd", hint: "All spend (retries and failures included) per successful task", from: "costPerSuccessfulTaskUsd" },
+  {
+    id: "cost_per_successful_task_usd",
+    header: "$ / OK task",
+    format: "usd",
+    hint: "All spend (retries and failures included) per successful task",
+    from: "costPerSuccessfulTaskUsd",
+  },
   { id: "cost_per_1k_tokens_usd", header: "$ / 1k tokens", format: "usd", from: "costPer1kTokensUsd" },
   { id: "latency_p50_ms", header: "p50", format: "duration", from: "latencyP50Ms" },
   { id: "latency_p95_ms", header: "p95", format: "duration", from: "latencyP95Ms" },
   { id: "ttft_p95_ms", header: "TTFT p95", format: "duration", from: "ttftP95Ms" },
   { id: "error_rate", header: "Errors", format: "percent", from: "errorRate" },
-  { id: "throttle_rate", header: "Throttled", format: "percent", hint: "Calls throttled (status throttled or HTTP 429) / calls", from: "throttleRate" },
-  { id: "fallback_rate", header: "Fallback", format: "percent", hint: "Calls that were a fallback from another model, per task", from: "fallbackRate" },
-  { id: "fallback_success_rate", header: "Fallback OK", format: "percent", hint: "Fallback calls that succeeded", from: "fallbackSuccessRate" },
+  {
+    id: "throttle_rate",
+    header: "Throttled",
+    format: "percent",
+    hint: "Calls throttled (status throttled or HTTP 429) / calls",
+    from: "throttleRate",
+  },
+  {
+    id: "fallback_rate",
+    header: "Fallback",
+    format: "percent",
+    hint: "Calls that were a fallback from another model, per task",
+    from: "fallbackRate",
+  },
+  {
+    id: "fallback_success_rate",
+    header: "Fallback OK",
+    format: "percent",
+    hint: "Fallback calls that succeeded",
+    from: "fallbackSuccessRate",
+  },
 ];
 
 export function prepareVendorMatrix(rows: readonly VendorRow[]): TableData {
@@ -40,7 +64,10 @@ export function prepareVendorMatrix(rows: readonly VendorRow[]): TableData {
 /** Most expensive per success first: the bar chart beside the matrix (models with no successful task left out). */
 export function unitCostBars(table: TableData, top = 12): BarListItem[] {
   return table.rows
-    .map((r) => ({ label: `${r.cells.provider ?? "(no provider)"}/${r.cells.model ?? "(no model)"}`, exact: toDecimal(r.cells.cost_per_successful_task_usd) }))
+    .map((r) => ({
+      label: `${r.cells.provider ?? "(no provider)"}/${r.cells.model ?? "(no model)"}`,
+      exact: toDecimal(r.cells.cost_per_successful_task_usd),
+    }))
     .filter((r): r is { label: string; exact: Decimal } => r.exact !== null)
     .sort((a, b) => b.exact.comparedTo(a.exact))
     .slice(0, top)

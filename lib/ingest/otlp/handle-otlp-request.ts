@@ -18,7 +18,14 @@ const OTLP_CONTENT_TYPES = {
   "application/json": "json",
 } as const;
 
-export type OtlpIngestSummary = { spans: number; accepted: number; duplicates: number; ignored: number; rejected: number; messages: string[] };
+export type OtlpIngestSummary = {
+  spans: number;
+  accepted: number;
+  duplicates: number;
+  ignored: number;
+  rejected: number;
+  messages: string[];
+};
 
 /**
  * POST /api/otlp/v1/traces after authentication (OTLP/HTTP, protobuf or JSON, optionally gzip). Spans
@@ -33,9 +40,7 @@ export async function handleOtlpRequest(req: Request, db: Database, workspaceId:
     const body = await readBody(req, { maxBytes: MAX_BODY_BYTES, allowEmpty: kind === "protobuf" });
     const summary = await ingestOtlp(db, workspaceId, decode(body, kind));
     const partial =
-      summary.rejected > 0 || summary.ignored > 0
-        ? { rejectedSpans: summary.rejected, errorMessage: describe(summary) }
-        : undefined;
+      summary.rejected > 0 || summary.ignored > 0 ? { rejectedSpans: summary.rejected, errorMessage: describe(summary) } : undefined;
     const headers = {
       "x-unitscope-ingest": `spans=${summary.spans}; accepted=${summary.accepted}; duplicates=${summary.duplicates}; ignored=${summary.ignored}; rejected=${summary.rejected}`,
     };

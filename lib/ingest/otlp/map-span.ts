@@ -98,7 +98,8 @@ export function mapSpan(span: OtlpSpan, resource: Attributes): SpanMapping {
   const provider = rawProvider ? canonicalProvider(rawProvider) : host ? providerFromHost(host) : undefined;
   const model = str(first(a, MODEL_KEYS));
   const where = `span ${span.spanId || "?"} '${span.name}'`;
-  if (!provider) return { kind: "invalid", message: `${where}: no provider attribute (gen_ai.provider.name, gen_ai.system or llm.provider)` };
+  if (!provider)
+    return { kind: "invalid", message: `${where}: no provider attribute (gen_ai.provider.name, gen_ai.system or llm.provider)` };
   if (!model) return { kind: "invalid", message: `${where}: no model attribute (gen_ai.request.model or llm.model_name)` };
   if (!span.traceId || !span.spanId) return { kind: "invalid", message: `${where}: trace and span ids are required` };
   if (span.startNs === 0n) return { kind: "invalid", message: `${where}: start time is missing` };
@@ -123,7 +124,8 @@ export function mapSpan(span: OtlpSpan, resource: Attributes): SpanMapping {
   const exception = span.events.find((e) => e.name === "exception");
   const errorType = str(first(a, ["error.type"])) ?? (span.statusCode === 2 ? str(exception?.attributes["exception.type"]) : undefined);
   const httpStatus =
-    num(first(a, ["http.response.status_code", "http.status_code"])) ?? (errorType && /^\d{3}$/.test(errorType) ? Number(errorType) : undefined);
+    num(first(a, ["http.response.status_code", "http.status_code"])) ??
+    (errorType && /^\d{3}$/.test(errorType) ? Number(errorType) : undefined);
   const ttftSeconds = num(first(a, ["gen_ai.response.time_to_first_chunk"]));
   const ttftMs = ttftSeconds !== undefined ? ttftSeconds * 1000 : num(dim("unitscope.ttft_ms"));
   const usageMissing = input === undefined && output === undefined;

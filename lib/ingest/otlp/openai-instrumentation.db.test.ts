@@ -41,7 +41,9 @@ beforeAll(async () => {
     req.on("end", () => {
       if (req.headers["x-test-throttle"]) {
         res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
-        res.end(JSON.stringify({ error: { message: "Rate limit reached for gpt-4o-mini", type: "requests", code: "rate_limit_exceeded" } }));
+        res.end(
+          JSON.stringify({ error: { message: "Rate limit reached for gpt-4o-mini", type: "requests", code: "rate_limit_exceeded" } }),
+        );
         return;
       }
       res.writeHead(200, { "content-type": "application/json" });
@@ -90,7 +92,10 @@ async function callOpenAi(exporter: SpanExporter, tenant: string) {
   const ok = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello" }] });
   expect(ok.usage?.total_tokens).toBe(2270);
   await expect(
-    client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Again" }] }, { headers: { "x-test-throttle": "1" } }),
+    client.chat.completions.create(
+      { model: "gpt-4o-mini", messages: [{ role: "user", content: "Again" }] },
+      { headers: { "x-test-throttle": "1" } },
+    ),
   ).rejects.toThrow(/429/);
   await provider.forceFlush();
   await provider.shutdown();
@@ -122,13 +127,19 @@ async function expectStored(workspaceId: number, tenant: string) {
 describe("an instrumented OpenAI client exporting to /api/otlp", () => {
   it("is stored right through the OTLP/HTTP JSON exporter", async () => {
     const { workspaceId, secret } = await workspaceWithKey();
-    await callOpenAi(new OTLPHttpJsonExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } }), "acme");
+    await callOpenAi(
+      new OTLPHttpJsonExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } }),
+      "acme",
+    );
     await expectStored(workspaceId, "acme");
   });
 
   it("is stored right through the OTLP/HTTP protobuf exporter", async () => {
     const { workspaceId, secret } = await workspaceWithKey();
-    await callOpenAi(new OTLPProtoExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } }), "globex");
+    await callOpenAi(
+      new OTLPProtoExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } }),
+      "globex",
+    );
     await expectStored(workspaceId, "globex");
   });
 });

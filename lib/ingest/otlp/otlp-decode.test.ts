@@ -12,7 +12,11 @@ import { decodeOtlpProtobuf, encodeOtlpProtobufResponse } from "./otlp-proto";
 function recordSpans(): ReadableSpan[] {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ "service.name": "checkout-api", "unitscope.feature": "summaries", "unitscope.tenant": "resource-tenant" }),
+    resource: resourceFromAttributes({
+      "service.name": "checkout-api",
+      "unitscope.feature": "summaries",
+      "unitscope.tenant": "resource-tenant",
+    }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer("test");
@@ -34,7 +38,12 @@ function recordSpans(): ReadableSpan[] {
   tracer.startSpan("chat gpt-4o", { startTime: t0, attributes: chat }).end(t0 + 1500);
   const throttled = tracer.startSpan("chat claude", {
     startTime: t0 + 2000,
-    attributes: { "gen_ai.system": "anthropic", "gen_ai.request.model": "claude-sonnet-4-5", "error.type": "RateLimitError", "http.response.status_code": 429 },
+    attributes: {
+      "gen_ai.system": "anthropic",
+      "gen_ai.request.model": "claude-sonnet-4-5",
+      "error.type": "RateLimitError",
+      "http.response.status_code": 429,
+    },
   });
   throttled.setStatus({ code: SpanStatusCode.ERROR, message: "429 rate limited" });
   throttled.end(t0 + 2100);
@@ -53,7 +62,12 @@ function recordSpans(): ReadableSpan[] {
     })
     .end(t0 + 3400);
   tracer.startSpan("GET /orders", { startTime: t0, attributes: { "http.request.method": "GET" } }).end(t0 + 10);
-  tracer.startSpan("agent", { startTime: t0, attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o" } }).end(t0 + 10);
+  tracer
+    .startSpan("agent", {
+      startTime: t0,
+      attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o" },
+    })
+    .end(t0 + 10);
   tracer.startSpan("chain", { startTime: t0, attributes: { "openinference.span.kind": "CHAIN", "llm.model_name": "gpt-4o" } }).end(t0 + 10);
   return exporter.getFinishedSpans();
 }
@@ -82,7 +96,13 @@ function check(exports: OtlpResourceSpans[], spans: ReadableSpan[]) {
     usage: { inputTokens: 2000, outputTokens: 400, cacheReadTokens: 1536, reasoningTokens: 128 },
     metadata: { source: "otlp", service: "checkout-api", traceId: first.traceId, spanId: first.spanId },
   });
-  expect(throttled).toMatchObject({ provider: "anthropic", status: "throttled", errorType: "RateLimitError", httpStatus: 429, latencyMs: 100 });
+  expect(throttled).toMatchObject({
+    provider: "anthropic",
+    status: "throttled",
+    errorType: "RateLimitError",
+    httpStatus: 429,
+    latencyMs: 100,
+  });
   expect(throttled?.usage).toMatchObject({ inputTokens: 0, outputTokens: 0 });
   expect(oi).toMatchObject({
     provider: "anthropic",
@@ -137,7 +157,12 @@ describe("OTLP decoding of real SDK exports", () => {
     const [m] = mapAll(exports);
     expect(m).toMatchObject({
       kind: "event",
-      event: { id: "5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174", status: "timeout", latencyMs: 750, usage: { inputTokens: 12, outputTokens: 3 } },
+      event: {
+        id: "5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174",
+        status: "timeout",
+        latencyMs: 750,
+        usage: { inputTokens: 12, outputTokens: 3 },
+      },
     });
   });
 

@@ -43,9 +43,7 @@ const span = z.looseObject({
   startTimeUnixNano: int64.optional(),
   endTimeUnixNano: int64.optional(),
   attributes: attributeList,
-  events: z
-    .array(z.looseObject({ timeUnixNano: int64.optional(), name: z.string().optional(), attributes: attributeList }))
-    .optional(),
+  events: z.array(z.looseObject({ timeUnixNano: int64.optional(), name: z.string().optional(), attributes: attributeList })).optional(),
   status: z.looseObject({ code: enumInt.optional(), message: z.string().optional() }).optional(),
 });
 
@@ -97,7 +95,11 @@ export function decodeOtlpJson(parsed: unknown): OtlpResourceSpans[] {
           attributes: attrs(s.attributes),
           statusCode: typeof code === "string" ? (STATUS_NAMES[code] ?? Number(code)) || 0 : (code ?? 0),
           statusMessage: s.status?.message ?? "",
-          events: (s.events ?? []).map((e) => ({ name: e.name ?? "", timeNs: BigInt(e.timeUnixNano ?? 0), attributes: attrs(e.attributes) })),
+          events: (s.events ?? []).map((e) => ({
+            name: e.name ?? "",
+            timeNs: BigInt(e.timeUnixNano ?? 0),
+            attributes: attrs(e.attributes),
+          })),
         };
       }),
     ),

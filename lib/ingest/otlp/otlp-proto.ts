@@ -124,19 +124,17 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpResourceSpans[] {
   return (msg.resource_spans ?? []).map((rs) => ({
     resource: attributes(rs.resource?.attributes),
     spans: (rs.scope_spans ?? []).flatMap((ss) =>
-      (ss.spans ?? []).map(
-        (s): OtlpSpan => ({
-          traceId: hex(s.trace_id),
-          spanId: hex(s.span_id),
-          name: s.name ?? "",
-          startNs: u64(s.start_time_unix_nano),
-          endNs: u64(s.end_time_unix_nano),
-          attributes: attributes(s.attributes),
-          statusCode: s.status?.code ?? 0,
-          statusMessage: s.status?.message ?? "",
-          events: (s.events ?? []).map((e) => ({ name: e.name ?? "", timeNs: u64(e.time_unix_nano), attributes: attributes(e.attributes) })),
-        }),
-      ),
+      (ss.spans ?? []).map((s): OtlpSpan => ({
+        traceId: hex(s.trace_id),
+        spanId: hex(s.span_id),
+        name: s.name ?? "",
+        startNs: u64(s.start_time_unix_nano),
+        endNs: u64(s.end_time_unix_nano),
+        attributes: attributes(s.attributes),
+        statusCode: s.status?.code ?? 0,
+        statusMessage: s.status?.message ?? "",
+        events: (s.events ?? []).map((e) => ({ name: e.name ?? "", timeNs: u64(e.time_unix_nano), attributes: attributes(e.attributes) })),
+      })),
     ),
   }));
 }

@@ -48,7 +48,11 @@ async function instrumentedCalls(exporter: SpanExporter, tenant: string) {
   });
   const tracer = provider.getTracer("@opentelemetry/instrumentation-openai", "0.1.0");
   const t0 = Date.now() - 60_000;
-  const server = tracer.startSpan("POST /api/answer", { kind: SpanKind.SERVER, startTime: t0, attributes: { "http.request.method": "POST", "http.route": "/api/answer" } });
+  const server = tracer.startSpan("POST /api/answer", {
+    kind: SpanKind.SERVER,
+    startTime: t0,
+    attributes: { "http.request.method": "POST", "http.route": "/api/answer" },
+  });
   const ok: Attributes = {
     "gen_ai.operation.name": "chat",
     "gen_ai.provider.name": "openai",
@@ -155,7 +159,10 @@ describe("POST /api/otlp/v1/traces with the OpenTelemetry JS SDK", () => {
   it("stores model-call spans sent by the OTLP/HTTP JSON exporter", async () => {
     const { workspaceId, secret } = await workspaceWithKey();
     const warnings: string[] = [];
-    diag.setLogger({ error: () => {}, warn: (...a) => warnings.push(a.map(String).join(" ")), info: () => {}, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
+    diag.setLogger(
+      { error: () => {}, warn: (...a) => warnings.push(a.map(String).join(" ")), info: () => {}, debug: () => {}, verbose: () => {} },
+      DiagLogLevel.WARN,
+    );
     const exporter = new OTLPHttpJsonExporter({ url: `${server.url}/api/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } });
     await instrumentedCalls(exporter, "acme");
     expectStored(await rows(workspaceId), "acme");
@@ -251,12 +258,18 @@ describe("POST /api/otlp/v1/traces with the OpenTelemetry JS SDK", () => {
     const forbidden = await post(new Uint8Array(0), { "content-type": "application/x-protobuf", authorization: `Bearer ${readOnly}` });
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.get("content-type")).toBe("application/x-protobuf");
-    expect(decodeRpcStatus(new Uint8Array(await forbidden.arrayBuffer()))).toEqual({ code: 7, message: "forbidden: this API key lacks the 'ingest' scope" });
+    expect(decodeRpcStatus(new Uint8Array(await forbidden.arrayBuffer()))).toEqual({
+      code: 7,
+      message: "forbidden: this API key lacks the 'ingest' scope",
+    });
     const auth = { authorization: `Bearer ${secret}` };
     const garbage = await post("not protobuf at all", { ...auth, "content-type": "application/x-protobuf" });
     expect(garbage.status).toBe(400);
     expect(garbage.headers.get("x-unitscope-error")).toBe("invalid_body");
-    expect(decodeRpcStatus(new Uint8Array(await garbage.arrayBuffer()))).toMatchObject({ code: 3, message: expect.stringMatching(/^invalid_body: the body is not an OTLP/) });
+    expect(decodeRpcStatus(new Uint8Array(await garbage.arrayBuffer()))).toMatchObject({
+      code: 3,
+      message: expect.stringMatching(/^invalid_body: the body is not an OTLP/),
+    });
     // An empty export is zero bytes in protobuf: valid, nothing to store.
     expect((await post(new Uint8Array(0), { ...auth, "content-type": "application/x-protobuf" })).status).toBe(200);
     expect((await post('{"resourceSpans": 5}', { ...auth, "content-type": "application/json" })).status).toBe(400);

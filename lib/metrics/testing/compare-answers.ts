@@ -22,7 +22,12 @@ const EMPTY = new Set<unknown>([0, "0.0000000000", null]);
  * identical, ratios equal to 1e-12 relative, percentiles within the returned max error; a row without
  * events must show 0 for additive measures and null otherwise.
  */
-export function compareAnswers(q: MetricsQuery, rows: readonly Row[], exact: Map<string, ExactRow>, opts: { ignoreMissing?: boolean } = {}): Comparison {
+export function compareAnswers(
+  q: MetricsQuery,
+  rows: readonly Row[],
+  exact: Map<string, ExactRow>,
+  opts: { ignoreMissing?: boolean } = {},
+): Comparison {
   const out: Comparison = { compared: 0, mismatches: [], maxPercentileError: 0, missing: [] };
   const seen = new Set<string>();
   for (const row of rows) {
@@ -44,7 +49,8 @@ export function compareAnswers(q: MetricsQuery, rows: readonly Row[], exact: Map
           out.maxPercentileError = Math.max(out.maxPercentileError, Math.abs(Number(got) - Number(want)) / Math.abs(Number(want) || 1));
         }
       } else if (typeof want === "number" && !Number.isInteger(want)) {
-        if (typeof got !== "number" || Math.abs(got - want) > 1e-12 * Math.max(1, Math.abs(want))) out.mismatches.push(`${key} ${m}: ${String(got)} ≠ ${want}`);
+        if (typeof got !== "number" || Math.abs(got - want) > 1e-12 * Math.max(1, Math.abs(want)))
+          out.mismatches.push(`${key} ${m}: ${String(got)} ≠ ${want}`);
       } else if (String(got) !== String(want)) {
         out.mismatches.push(`${key} ${m}: ${String(got)} ≠ ${String(want)}`);
       }

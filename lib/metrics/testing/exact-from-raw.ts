@@ -35,32 +35,59 @@ const moneyRatio = (a: string, b: number) => (b === 0 ? null : money(new Decimal
 function measureValue(m: Measure, a: Agg): string | number | null {
   const n = (k: string) => Number(a[k] ?? 0);
   switch (m) {
-    case "requests": return n("requests");
-    case "successful_requests": case "successful_tasks": return n("ok");
-    case "failed_requests": return n("requests") - n("ok");
-    case "error_rate": return ratio(n("requests") - n("ok"), n("requests"));
-    case "throttled_requests": return n("throttled");
-    case "tasks": return n("tasks");
-    case "task_success_rate": return ratio(n("ok"), n("tasks"));
-    case "retry_rate": return ratio(n("retries"), n("tasks"));
-    case "fallback_rate": return ratio(n("fallbacks"), n("tasks"));
-    case "fallback_success_rate": return ratio(n("fallback_ok"), n("fallbacks"));
-    case "input_tokens": case "output_tokens": case "cache_read_tokens": case "cache_write_tokens": case "reasoning_tokens": return n(m);
-    case "cache_hit_ratio": return ratio(n("cache_read_tokens"), n("input_tokens"));
-    case "cost_usd": return money(String(a.cost ?? "0"));
-    case "list_cost_usd": return money(String(a.list_cost ?? "0"));
-    case "cost_per_successful_task_usd": return moneyRatio(String(a.cost ?? "0"), n("ok"));
+    case "requests":
+      return n("requests");
+    case "successful_requests":
+    case "successful_tasks":
+      return n("ok");
+    case "failed_requests":
+      return n("requests") - n("ok");
+    case "error_rate":
+      return ratio(n("requests") - n("ok"), n("requests"));
+    case "throttled_requests":
+      return n("throttled");
+    case "tasks":
+      return n("tasks");
+    case "task_success_rate":
+      return ratio(n("ok"), n("tasks"));
+    case "retry_rate":
+      return ratio(n("retries"), n("tasks"));
+    case "fallback_rate":
+      return ratio(n("fallbacks"), n("tasks"));
+    case "fallback_success_rate":
+      return ratio(n("fallback_ok"), n("fallbacks"));
+    case "input_tokens":
+    case "output_tokens":
+    case "cache_read_tokens":
+    case "cache_write_tokens":
+    case "reasoning_tokens":
+      return n(m);
+    case "cache_hit_ratio":
+      return ratio(n("cache_read_tokens"), n("input_tokens"));
+    case "cost_usd":
+      return money(String(a.cost ?? "0"));
+    case "list_cost_usd":
+      return money(String(a.list_cost ?? "0"));
+    case "cost_per_successful_task_usd":
+      return moneyRatio(String(a.cost ?? "0"), n("ok"));
     case "cost_per_1k_tokens_usd": {
       const tokens = n("input_tokens") + n("output_tokens");
       return tokens === 0 ? null : money(new Decimal(String(a.cost ?? "0")).times(1000).div(tokens));
     }
-    case "avg_latency_ms": return ratio(n("latency_sum"), n("requests"));
-    case "latency_p50_ms": return (a.lat50 as number | null) ?? null;
-    case "latency_p95_ms": return (a.lat95 as number | null) ?? null;
-    case "latency_p99_ms": return (a.lat99 as number | null) ?? null;
-    case "ttft_p50_ms": return (a.ttft50 as number | null) ?? null;
-    case "ttft_p95_ms": return (a.ttft95 as number | null) ?? null;
-    case "ttft_p99_ms": return (a.ttft99 as number | null) ?? null;
+    case "avg_latency_ms":
+      return ratio(n("latency_sum"), n("requests"));
+    case "latency_p50_ms":
+      return (a.lat50 as number | null) ?? null;
+    case "latency_p95_ms":
+      return (a.lat95 as number | null) ?? null;
+    case "latency_p99_ms":
+      return (a.lat99 as number | null) ?? null;
+    case "ttft_p50_ms":
+      return (a.ttft50 as number | null) ?? null;
+    case "ttft_p95_ms":
+      return (a.ttft95 as number | null) ?? null;
+    case "ttft_p99_ms":
+      return (a.ttft99 as number | null) ?? null;
   }
 }
 

@@ -32,7 +32,15 @@ export async function spendBy(
     to: args.to,
     dimensions: [args.by],
     filters: args.filters,
-    measures: ["cost_usd", "list_cost_usd", "requests", "successful_tasks", "cost_per_successful_task_usd", "cost_per_1k_tokens_usd", "task_success_rate"],
+    measures: [
+      "cost_usd",
+      "list_cost_usd",
+      "requests",
+      "successful_tasks",
+      "cost_per_successful_task_usd",
+      "cost_per_1k_tokens_usd",
+      "task_success_rate",
+    ],
     orderBy: [{ field: "cost_usd", direction: "desc" }],
     limit: args.limit,
   } satisfies MetricsQueryInput);

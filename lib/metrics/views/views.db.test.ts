@@ -49,7 +49,12 @@ describe("unit economics and vendor views", () => {
     const from = NOW.getTime() - 4 * DAY;
     const { rows, previous } = await topMovers(db, ws, { from: iso(from), to: iso(NOW.getTime()), by: "tenant", limit: 50 });
     expect(previous).toEqual({ from: iso(from - 4 * DAY), to: iso(from) });
-    const cur = new Map((await exact({ from: iso(from), to: iso(NOW.getTime()), dimensions: ["tenant"], measures: ["cost_usd"] })).map((r) => [r.tenant, r.cost_usd]));
+    const cur = new Map(
+      (await exact({ from: iso(from), to: iso(NOW.getTime()), dimensions: ["tenant"], measures: ["cost_usd"] })).map((r) => [
+        r.tenant,
+        r.cost_usd,
+      ]),
+    );
     const prev = new Map((await exact({ ...previous, dimensions: ["tenant"], measures: ["cost_usd"] })).map((r) => [r.tenant, r.cost_usd]));
     expect(rows.length).toBe(new Set([...cur.keys(), ...prev.keys()]).size > 50 ? 50 : new Set([...cur.keys(), ...prev.keys()]).size);
     for (const m of rows) {
@@ -65,7 +70,12 @@ describe("unit economics and vendor views", () => {
     const from = iso(NOW.getTime() - 10 * DAY);
     const to = iso(NOW.getTime());
     const { rows } = await vendorMatrix(db, ws, { from, to });
-    const want = await exact({ from, to, dimensions: ["provider", "model"], measures: ["requests", "throttled_requests", "cost_per_1k_tokens_usd", "latency_p95_ms", "fallback_rate"] });
+    const want = await exact({
+      from,
+      to,
+      dimensions: ["provider", "model"],
+      measures: ["requests", "throttled_requests", "cost_per_1k_tokens_usd", "latency_p95_ms", "fallback_rate"],
+    });
     expect(rows.length).toBe(want.length);
     for (const w of want) {
       const r = rows.find((x) => x.provider === w.provider && x.model === w.model)!;
@@ -73,7 +83,8 @@ describe("unit economics and vendor views", () => {
       expect(r.throttleRate).toBeCloseTo(Number(w.throttled_requests) / Number(w.requests), 12);
       expect(r.costPer1kTokensUsd).toBe(w.cost_per_1k_tokens_usd);
       expect(r.fallbackRate).toBe(w.fallback_rate);
-      if (w.latency_p95_ms !== null) expect(Math.abs(r.latencyP95Ms! - Number(w.latency_p95_ms)) / Number(w.latency_p95_ms)).toBeLessThanOrEqual(0.01);
+      if (w.latency_p95_ms !== null)
+        expect(Math.abs(r.latencyP95Ms! - Number(w.latency_p95_ms)) / Number(w.latency_p95_ms)).toBeLessThanOrEqual(0.01);
     }
   });
 

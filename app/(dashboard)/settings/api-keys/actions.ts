@@ -21,7 +21,11 @@ export async function createKeyAction(_prev: CreateKeyState, form: FormData): Pr
       scopes: form.getAll("scopes").map(String) as never,
     });
     refresh();
-    return { status: "created", key: { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes as string[] }, secret: key.secret };
+    return {
+      status: "created",
+      key: { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes as string[] },
+      secret: key.secret,
+    };
   } catch (err) {
     if (err instanceof ApiError) return { status: "error", code: err.code, httpStatus: err.status, message: err.message };
     throw err;

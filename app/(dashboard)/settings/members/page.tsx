@@ -46,10 +46,18 @@ export default async function MembersPage() {
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
             <tr className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="col" className="px-5 py-2.5 font-medium">Member</th>
-              <th scope="col" className="px-3 py-2.5 font-medium">Role</th>
-              <th scope="col" className="px-3 py-2.5 font-medium">Can</th>
-              <th scope="col" className="px-5 py-2.5 font-medium">Joined</th>
+              <th scope="col" className="px-5 py-2.5 font-medium">
+                Member
+              </th>
+              <th scope="col" className="px-3 py-2.5 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2.5 font-medium">
+                Can
+              </th>
+              <th scope="col" className="px-5 py-2.5 font-medium">
+                Joined
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">

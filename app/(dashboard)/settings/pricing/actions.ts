@@ -12,7 +12,9 @@ const PAGE = "/settings/pricing";
 
 function failed(err: unknown): never {
   if (err instanceof ApiError) {
-    const detail = Array.isArray(err.details) ? (err.details as { path?: string; message?: string }[]).map((d) => [d.path, d.message].filter(Boolean).join(": ")).join("; ") : "";
+    const detail = Array.isArray(err.details)
+      ? (err.details as { path?: string; message?: string }[]).map((d) => [d.path, d.message].filter(Boolean).join(": ")).join("; ")
+      : "";
     redirect(`${PAGE}?error=${encodeURIComponent(detail ? `${err.message} (${detail})` : err.message)}`);
   }
   throw err;
@@ -23,7 +25,11 @@ export async function addContractAction(form: FormData): Promise<void> {
   const access = await requirePermission("pricing:manage");
   let saved;
   try {
-    saved = await createContractTerm(await getDb(), { workspaceId: access.workspace.id, userId: access.userId }, contractInputFromForm(form));
+    saved = await createContractTerm(
+      await getDb(),
+      { workspaceId: access.workspace.id, userId: access.userId },
+      contractInputFromForm(form),
+    );
   } catch (err) {
     failed(err);
   }

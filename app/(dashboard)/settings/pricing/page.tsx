@@ -42,13 +42,20 @@ export default async function PricingSettingsPage({ searchParams }: { searchPara
     <div className="space-y-6" data-testid="pricing-settings">
       <RefreshWhileRunning active={busy} />
       {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}
       {saved ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-          Contract term {first("saved") ? "saved" : "deleted"}.{first("run") ? ` Re-pricing run #${first("run")} is updating past events.` : ""}
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Contract term {first("saved") ? "saved" : "deleted"}.
+          {first("run") ? ` Re-pricing run #${first("run")} is updating past events.` : ""}
         </p>
       ) : null}
 
@@ -57,7 +64,13 @@ export default async function PricingSettingsPage({ searchParams }: { searchPara
       <section aria-labelledby="unknown-title" className={section}>
         <div className={sectionHeader}>
           <h2 id="unknown-title" className={title}>
-            Unknown models <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-sm font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-200" data-testid="unknown-count">{unknown.totalEvents.toLocaleString("en-US")} events</span>
+            Unknown models{" "}
+            <span
+              className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-sm font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-200"
+              data-testid="unknown-count"
+            >
+              {unknown.totalEvents.toLocaleString("en-US")} events
+            </span>
           </h2>
           <p className={muted}>Priced at zero and never guessed. Add a custom price below to cost them; past events are re-priced.</p>
         </div>
@@ -69,7 +82,10 @@ export default async function PricingSettingsPage({ searchParams }: { searchPara
           <h2 id="prices-title" className={title}>
             List prices of the models you use
           </h2>
-          <p className={muted}>USD per million tokens from the catalog row in force now (last 30 days of events). Cached and reasoning tokens without their own price bill at the input / output price.</p>
+          <p className={muted}>
+            USD per million tokens from the catalog row in force now (last 30 days of events). Cached and reasoning tokens without their own
+            price bill at the input / output price.
+          </p>
         </div>
         <PriceRowsTable models={models} />
       </section>
@@ -80,7 +96,8 @@ export default async function PricingSettingsPage({ searchParams }: { searchPara
             Contract
           </h2>
           <p className={muted}>
-            Effective cost = list cost after these terms: a custom price replaces the rate card, a commitment spreads its monthly amount over the covered tokens, otherwise the most specific discount applies.
+            Effective cost = list cost after these terms: a custom price replaces the rate card, a commitment spreads its monthly amount
+            over the covered tokens, otherwise the most specific discount applies.
             {canManage ? "" : " Owners, admins and finance can change them."}
           </p>
         </div>
@@ -97,7 +114,10 @@ export default async function PricingSettingsPage({ searchParams }: { searchPara
           <h2 id="runs-title" className={title}>
             Re-pricing runs
           </h2>
-          <p className={muted}>Every change to prices or contracts that reaches into the past re-prices that window in the background. Each run is kept as the audit record.</p>
+          <p className={muted}>
+            Every change to prices or contracts that reaches into the past re-prices that window in the background. Each run is kept as the
+            audit record.
+          </p>
         </div>
         <RepricingRunsTable runs={runs} />
       </section>

@@ -5,7 +5,12 @@ import { route } from "@/lib/http/route";
 import { sessionMember } from "@/lib/members/session-member";
 
 function present(k: KeyRow) {
-  return { ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null };
+  return {
+    ...k,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
 }
 
 /** The workspace's keys (no secrets, no hashes). Workspace from `x-unitscope-workspace` or the cookie. */
@@ -18,7 +23,10 @@ export const GET = route({ auth: "session", permission: "keys:read" }, async ({ 
 export const POST = route({ auth: "session", permission: "keys:manage", body: createKeySchema }, async ({ db, body, workspace, actor }) => {
   const key = await createWorkspaceKey(db.prisma, sessionMember(workspace, actor), body);
   return Response.json(
-    { key: { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, createdAt: key.createdAt.toISOString() }, secret: key.secret },
+    {
+      key: { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, createdAt: key.createdAt.toISOString() },
+      secret: key.secret,
+    },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -5,23 +5,28 @@ import { getRepricingRun, listRepricingRuns } from "@/lib/pricing/list-repricing
 import { requestRepricing } from "@/lib/pricing/request-repricing";
 
 /** GET /api/v1/repricing — the workspace's re-pricing runs (newest first) with progress and audit. */
-export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ db, workspace }) => ({ runs: await listRepricingRuns(db, workspace.id) }));
+export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ db, workspace }) => ({
+  runs: await listRepricingRuns(db, workspace.id),
+}));
 
 const requestSchema = z
   .strictObject({ from: z.coerce.date(), to: z.coerce.date(), reason: z.string().trim().min(1).max(200) })
   .refine((b) => b.to > b.from, { message: "to must be after from", path: ["to"] });
 
 /** POST /api/v1/repricing — re-prices a window with the prices in force now (e.g. after a catalog update). */
-export const POST = route({ auth: "session", permission: "pricing:manage", body: requestSchema }, async ({ db, workspace, actor, body }) => {
-  const userId = actor.kind === "user" ? actor.userId : null;
-  const id = await requestRepricing(db, {
-    workspaceId: workspace.id,
-    requestedById: userId,
-    reason: `manual: ${body.reason}`,
-    change: { action: "manual" },
-    windowFrom: body.from,
-    windowTo: body.to,
-  });
-  if (id === null) throw new ApiError("invalid_body", "the window holds no past time to re-price", [{ path: "from" }]);
-  return Response.json({ run: await getRepricingRun(db, workspace.id, id) }, { status: 202 });
-});
+export const POST = route(
+  { auth: "session", permission: "pricing:manage", body: requestSchema },
+  async ({ db, workspace, actor, body }) => {
+    const userId = actor.kind === "user" ? actor.userId : null;
+    const id = await requestRepricing(db, {
+      workspaceId: workspace.id,
+      requestedById: userId,
+      reason: `manual: ${body.reason}`,
+      change: { action: "manual" },
+      windowFrom: body.from,
+      windowTo: body.to,
+    });
+    if (id === null) throw new ApiError("invalid_body", "the window holds no past time to re-price", [{ path: "from" }]);
+    return Response.json({ run: await getRepricingRun(db, workspace.id, id) }, { status: 202 });
+  },
+);

@@ -13,11 +13,19 @@ export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ 
 });
 
 /** PUT replaces the term; the union of its old and new windows (up to now) is re-priced. */
-export const PUT = route({ auth: "session", permission: "pricing:manage", body: contractTermInputSchema }, async ({ db, workspace, actor, params, body }) => {
-  const id = parseId(params.id, "contract term");
-  const saved = await updateContractTerm(db, { workspaceId: workspace.id, userId: actor.kind === "user" ? actor.userId : null }, id, body);
-  return { term: await getContractTerm(db, workspace.id, id), repricingRunId: saved.repricingRunId };
-});
+export const PUT = route(
+  { auth: "session", permission: "pricing:manage", body: contractTermInputSchema },
+  async ({ db, workspace, actor, params, body }) => {
+    const id = parseId(params.id, "contract term");
+    const saved = await updateContractTerm(
+      db,
+      { workspaceId: workspace.id, userId: actor.kind === "user" ? actor.userId : null },
+      id,
+      body,
+    );
+    return { term: await getContractTerm(db, workspace.id, id), repricingRunId: saved.repricingRunId };
+  },
+);
 
 export const DELETE = route({ auth: "session", permission: "pricing:manage" }, async ({ db, workspace, actor, params }) => {
   const id = parseId(params.id, "contract term");
