@@ -27,7 +27,12 @@ export function processTree(pid: number): number[] {
   const tree = new Set([pid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const p of procs) if (tree.has(p.ppid) && !tree.has(p.pid)) (tree.add(p.pid), (grew = true));
+    for (const p of procs) {
+      if (tree.has(p.ppid) && !tree.has(p.pid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+    }
   }
   return [...tree];
 }

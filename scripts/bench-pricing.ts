@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { resolveDbConfig } from "@/lib/db/config";
 import { openDatabase } from "@/lib/db/open-database";
-import { normalizeUsage } from "@/lib/ingest/normalize-usage";
+import { normalizeUsage } from "@/lib/pricing/normalize-usage";
 import { costEvent } from "@/lib/pricing/cost-event";
 import { loadPricing } from "@/lib/pricing/load-pricing";
 import { priceEvents, type PricingInput } from "@/lib/pricing/price-events";

@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdExact } from "@/components/ui/format";
+import { formatUsd, formatUsdExact } from "@/lib/format/format";
 import { DataTable } from "@/components/tables/data-table";
 import type { CardContext } from "@/lib/dashboards/card-context";
 import { loadProjection, loadTopMovers } from "@/lib/dashboards/load-engine-views";

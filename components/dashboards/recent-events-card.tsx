@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatCount, formatDateTime, formatDuration, formatRelative, formatUsd, formatUsdExact } from "@/components/ui/format";
+import { formatCount, formatDateTime, formatDuration, formatRelative, formatUsd, formatUsdExact } from "@/lib/format/format";
 import type { CardContext } from "@/lib/dashboards/card-context";
 import { settle } from "@/lib/dashboards/settle";
 import { listRecentEvents } from "@/lib/overview/list-recent-events";

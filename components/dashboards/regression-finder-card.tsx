@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { cardParsers, clampThreshold, type RegressionDimension } from "@/lib/dashboards/card-params";
 import type { LatencyMetric } from "@/lib/dashboards/cards/percentile-by-model";
 import { prepareRegressions, regressionRequests, type RegressionRows } from "@/lib/dashboards/cards/regressions";
@@ -32,7 +32,12 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
   const [state, setState] = useQueryStates(parsers, { history: "push", shallow: true });
   const threshold = clampThreshold(state.threshold);
   const [draft, setDraft] = useState(String(threshold));
-  useEffect(() => setDraft(String(threshold)), [threshold]);
+  // The URL's threshold changed (back/forward, a link): the input follows it, adjusted during render.
+  const [draftOf, setDraftOf] = useState(threshold);
+  if (draftOf !== threshold) {
+    setDraftOf(threshold);
+    setDraft(String(threshold));
+  }
   const inputId = useId();
   const requests = useMemo(() => regressionRequests(window, state.rdim, filters), [window, state.rdim, filters]);
   const q = useQuery({

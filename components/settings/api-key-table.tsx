@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime, formatRelative } from "@/components/ui/format";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/format/format";
 import type { KeyRow } from "@/lib/keys/list-workspace-keys";
 import type { RevokeKeyState } from "./key-action-state";
 import { RevokeKeyButton } from "./revoke-key-button";

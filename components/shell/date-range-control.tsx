@@ -91,7 +91,7 @@ function CustomRangeForm({
   onApply: (from: Date, to: Date) => void;
 }) {
   const today = isoDay(new Date());
-  const [from, setFrom] = useState(initialFrom || isoDay(new Date(Date.now() - 6 * 86_400_000)));
+  const [from, setFrom] = useState(() => initialFrom || isoDay(new Date(Date.now() - 6 * 86_400_000)));
   const [to, setTo] = useState(initialTo || today);
   const [error, setError] = useState<string | null>(null);
   const fromId = useId();

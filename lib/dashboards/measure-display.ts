@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatCompact, formatCount, formatDuration, formatUsd, formatUsdExact } from "@/components/ui/format";
+import { formatCompact, formatCount, formatDuration, formatUsd, formatUsdExact } from "@/lib/format/format";
 import type { Measure } from "@/lib/metrics/measures";
 
 /**

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import type { ApiKeyScope } from "@/lib/auth/api-key-secret";
-import { can, type Permission, type Role } from "@/lib/auth/roles";
+import { can, type Permission } from "@/lib/auth/roles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
@@ -15,8 +16,6 @@ import { errorResponse, toApiError, zodIssues } from "./respond";
  * read    – a session, or an API key with the read scope.
  */
 export type AuthMode = "public" | "session" | "ingest" | "read";
-
-export type Actor = { kind: "user"; userId: number; role: Role } | { kind: "key"; keyId: number; scopes: ApiKeyScope[] };
 
 type Ctx<A extends AuthMode, B, Q> = {
   req: Request;

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { MAX_ATTEMPT, MAX_COST_USD, MAX_LATENCY_MS, MAX_METADATA_BYTES, MAX_TEXT_LENGTH } from "./ingest-limits";
-import { normalizeUsage, usageFormatSchema, UsageShapeError } from "./normalize-usage";
+import { WORKLOAD_CLASSES, workloadClassSchema } from "@/lib/pricing/workload-class";
+import { normalizeUsage, usageFormatSchema, UsageShapeError } from "@/lib/pricing/normalize-usage";
 
 /**
  * ONE usage event exactly as the contract (Foundation issue) defines it, camelCase. Parsing yields the
@@ -12,11 +13,10 @@ import { normalizeUsage, usageFormatSchema, UsageShapeError } from "./normalize-
  * refused rather than dropped: a misspelt `tenantId` silently lost would corrupt every tenant report.
  * Time-window checks (future / retention) depend on "now" and live in validate-event.ts.
  */
+export { WORKLOAD_CLASSES, workloadClassSchema };
 export const EVENT_STATUSES = ["ok", "error", "timeout", "throttled", "filtered", "cancelled"] as const;
-export const WORKLOAD_CLASSES = ["interactive", "batch", "opportunistic"] as const;
 
 export const eventStatusSchema = z.enum(EVENT_STATUSES);
-export const workloadClassSchema = z.enum(WORKLOAD_CLASSES);
 
 // Postgres text and jsonb cannot hold U+0000; refusing it here keeps one bad item from failing the batch.
 const noNul = (s: string) => !s.includes("\u0000");

@@ -19,8 +19,8 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** One model call longer than a day is a unit mistake (seconds vs ms), not a slow call. Batch APIs included. */
 export const MAX_LATENCY_MS = 24 * 60 * 60 * 1000;
-/** Far above any context window (≈10M today) and far below the int4 columns' 2^31. */
-export const MAX_TOKENS = 100_000_000;
+// Token counts are bounded where usage is normalised (pricing owns usage shapes).
+export { MAX_TOKENS } from "@/lib/pricing/usage";
 /** A single call costing more than this is a unit mistake (micro-dollars vs dollars). */
 export const MAX_COST_USD = 100_000;
 /** Serialized size of `metadata`; analytics metadata, not payload storage. */

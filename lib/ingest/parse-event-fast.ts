@@ -10,7 +10,7 @@ import {
   type UsageEvent,
 } from "./event-schema";
 import { MAX_ATTEMPT, MAX_LATENCY_MS, MAX_TEXT_LENGTH, MAX_TOKENS } from "./ingest-limits";
-import { USAGE_FORMATS } from "./normalize-usage";
+import { USAGE_FORMATS } from "@/lib/pricing/normalize-usage";
 
 /**
  * The common case of usageEventSchema without zod: a recogniser that returns exactly the event the

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { UsageEventInput } from "./event-schema";
-import type { contractUsageSchema } from "./normalize-usage";
+import type { contractUsageSchema } from "@/lib/pricing/normalize-usage";
 
 /** A contract event whose usage is in the contract's own shape. */
 export type SampleEvent = UsageEventInput & { usage: z.input<typeof contractUsageSchema> };

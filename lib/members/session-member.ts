@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/http/route";
+import type { Actor } from "@/lib/auth/actor";
 import { ApiError } from "@/lib/http/errors";
 import type { WorkspaceRef } from "@/lib/auth/workspace-access";
 import type { MemberContext } from "./member-context";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { normalizeUsage } from "@/lib/ingest/normalize-usage";
+import { normalizeUsage } from "@/lib/pricing/normalize-usage";
 import type { CatalogIndex } from "./catalog-index";
 import { installedCatalog } from "./catalog-fixture.test-helper";
 import { costEvent } from "./cost-event";

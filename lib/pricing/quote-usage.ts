@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/open-database";
 import { ApiError } from "@/lib/http/errors";
-import { workloadClassSchema } from "@/lib/ingest/event-schema";
-import { normalizeUsage, UsageShapeError, usageFormatSchema } from "@/lib/ingest/normalize-usage";
+import { normalizeUsage, UsageShapeError, usageFormatSchema } from "./normalize-usage";
+import { workloadClassSchema } from "./workload-class";
 import { InconsistentUsageError } from "./cost-usage";
 import { priceEvents } from "./price-events";
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Far above any context window (≈10M today) and far below the int4 columns' 2^31. */
+export const MAX_TOKENS = 100_000_000;
+
 /**
  * Token usage in the event contract's meaning, whatever shape the client sent:
  * - inputTokens: ALL prompt tokens, cached reads and cache writes included (OpenAI's meaning).

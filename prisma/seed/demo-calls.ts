@@ -2,7 +2,7 @@ import { calcPrice } from "@pydantic/genai-prices";
 import Decimal from "decimal.js";
 import type { z } from "zod";
 import type { eventStatusSchema } from "@/lib/ingest/event-schema";
-import type { contractUsageSchema } from "@/lib/ingest/normalize-usage";
+import type { contractUsageSchema } from "@/lib/pricing/normalize-usage";
 import type { DemoFeature, DemoModel } from "./catalog-of-demo";
 import type { Rng } from "./prng";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatCount, formatDate } from "@/components/ui/format";
+import { formatCount, formatDate } from "@/lib/format/format";
 import { requestOrigin } from "@/components/shell/request-origin";
 import { can } from "@/lib/auth/roles";
 import { requireAccess } from "@/lib/auth/session";

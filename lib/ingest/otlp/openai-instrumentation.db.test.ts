@@ -13,6 +13,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import type { Database } from "@/lib/db/open-database";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { serveRouteHandlers, useDatabaseForRoutes } from "../testing/serve-route-handlers";
+import type * as OpenAIModule from "openai";
 
 /**
  * The whole chain a customer runs: the official `openai` client, instrumented by the official
@@ -25,7 +26,7 @@ const instrumentation = new OpenAIInstrumentation();
 instrumentation.setMeterProvider(metrics.getMeterProvider());
 // Enabled before the client module is loaded: the instrumentation patches it on require.
 instrumentation.enable();
-const OpenAI = (createRequire(import.meta.url)("openai") as typeof import("openai")).default;
+const OpenAI = (createRequire(import.meta.url)("openai") as typeof OpenAIModule).default;
 
 let db: Database;
 let server: Awaited<ReturnType<typeof serveRouteHandlers>>;

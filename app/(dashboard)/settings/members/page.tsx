@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/format";
 import { can, type Role } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { NormalizedUsage } from "@/lib/pricing/usage";
-import { MAX_TOKENS } from "./ingest-limits";
+import { MAX_TOKENS, type NormalizedUsage } from "./usage";
 
 /**
  * Provider usage objects accepted verbatim (`usageFormat`), and the contract's own camelCase shape.
