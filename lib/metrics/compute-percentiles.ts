@@ -3,7 +3,8 @@ import type { SketchName } from "@/lib/rollups/base-columns";
 import { SketchMerger, sketchValue } from "@/lib/rollups/sketch";
 import { measureSpec, type Measure } from "./measures";
 import type { MetricsQuery } from "./query-schema";
-import { Params, sketchSql, type SourceSpec } from "./query-sql";
+import { Params } from "@/lib/db/sql-text";
+import { sketchSql, type SourceSpec } from "./query-sql";
 
 type Row = Record<string, string | number | null>;
 

@@ -1,3 +1,5 @@
+import { ident } from "@/lib/db/sql-text";
+import type { Dimension } from "@/lib/rollups/dimensions";
 import type { ColumnRef } from "./measures";
 import { measureSpec, type Measure } from "./measures";
 import type { MetricsQuery } from "./query-schema";
@@ -27,14 +29,20 @@ export function orderPlan(q: MetricsQuery): OrderPlan {
     (s) => s.field !== "bucket",
   );
   const isMeasure = (f: string): f is Measure => (q.measures as string[]).includes(f);
+  // A field reaches SQL only as a name found in the query's own (registry-validated) dimensions.
+  const dimension = (f: string): Dimension => {
+    const d = q.dimensions.find((x) => x === f);
+    if (d === undefined) throw new RangeError(`orderBy field ${JSON.stringify(f)} is neither a requested measure nor a dimension`);
+    return d;
+  };
   const inSql = specs.every((s) => !isMeasure(s.field) || measureSpec(s.field).kind !== "percentile");
-  const tieBreak = q.dimensions.map((d) => `"${d}" ASC`);
+  const tieBreak = q.dimensions.map((d) => `${ident(d)} ASC`);
   return {
     inSql,
     rankSql(totals) {
       const parts = inSql
         ? specs.map((s) => {
-            if (!isMeasure(s.field)) return `"${s.field}" ${s.direction.toUpperCase()}`;
+            if (!isMeasure(s.field)) return `${ident(dimension(s.field))} ${s.direction.toUpperCase()}`;
             const spec = measureSpec(s.field);
             if (spec.kind === "percentile") throw new Error("unreachable: percentile ranked in SQL");
             return `${spec.sql(totals)} ${s.direction.toUpperCase()} NULLS LAST`;

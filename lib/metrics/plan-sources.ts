@@ -1,10 +1,11 @@
+import type { TimeRange } from "@/lib/db/sql-text";
 import { cubeHasGrain, retainedFrom, type CubeName } from "@/lib/rollups/cubes";
 import { GRAINS_COARSE_FIRST, nextUtc, truncUtc, type Grain } from "@/lib/rollups/grains";
 
 /** Stale buckets per marked grain (epoch ms of bucket starts), as read from rollup_dirty. */
-export type DirtyBuckets = { hour: number[]; day: number[]; week: number[]; month: number[] };
+export type { TimeRange };
 
-export type TimeRange = { lo: number; hi: number };
+export type DirtyBuckets = { hour: number[]; day: number[]; week: number[]; month: number[] };
 
 /** Where the rows of a query come from: rollup bucket starts per grain, and raw-event ranges. */
 export type SourcePlan = {

@@ -2,22 +2,13 @@ import { BASE_COLUMNS, rawSketchKeySql, storedQuantileColumn, type BaseColumn, t
 import { CUBES } from "@/lib/rollups/cubes";
 import { rawDimensionSql, type Dimension } from "@/lib/rollups/dimensions";
 import type { Grain } from "@/lib/rollups/grains";
-import type { SourcePlan, TimeRange } from "./plan-sources";
+import { ident, iso, type Params, rangeCondition } from "@/lib/db/sql-text";
+import type { SourcePlan } from "./plan-sources";
 
 /**
  * SQL of the metrics query. Identifiers come only from the typed registries (cubes, dimensions, base
  * columns, measures); every value is a parameter. Every source is filtered by workspace first.
  */
-export class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-const ident = (name: string) => `"${name}"`;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * A timestamptz[] parameter as one array literal: ISO instants need no quoting, and node-postgres would
@@ -49,10 +40,6 @@ type Bound = SourceSpec & { ws: string; boundsParam: string | null };
 
 function bind(spec: SourceSpec, p: Params): Bound {
   return { ...spec, ws: p.add(spec.workspaceId), boundsParam: spec.bounds ? p.add(timestampArray(spec.bounds)) : null };
-}
-
-function rangeCondition(column: string, ranges: readonly TimeRange[], p: Params): string {
-  return `(${ranges.map((r) => `(${column} >= ${p.add(iso(r.lo))}::timestamptz AND ${column} < ${p.add(iso(r.hi))}::timestamptz)`).join(" OR ")})`;
 }
 
 function filterConditions(spec: Bound, p: Params, column: (d: Dimension) => string): string[] {

@@ -11,7 +11,8 @@ import { planSources, type DirtyBuckets, type SourcePlan } from "./plan-sources"
 import { metricsQuerySchema, type MetricsQuery } from "./query-schema";
 import { orderPlan, type OrderPlan } from "./order-plan";
 import { computePercentiles } from "./compute-percentiles";
-import { Params, sumsCte, type DimensionFilters, type SourceSpec, type StoredQuantileRef } from "./query-sql";
+import { Params } from "@/lib/db/sql-text";
+import { sumsCte, type DimensionFilters, type SourceSpec, type StoredQuantileRef } from "./query-sql";
 
 export type MetricsRow = Record<string, string | number | null>;
 

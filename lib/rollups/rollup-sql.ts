@@ -7,6 +7,7 @@ import {
   quantileKeySql,
   rawSketchKeySql,
 } from "./base-columns";
+import { ident, Params, rangeCondition, type TimeRange } from "@/lib/db/sql-text";
 import { CUBES, type CubeName } from "./cubes";
 import { rawDimensionSql, type Dimension } from "./dimensions";
 import type { Grain } from "./grains";
@@ -18,8 +19,6 @@ import type { Grain } from "./grains";
  * refresh is idempotent and a rebuild runs exactly the same statements as incremental maintenance.
  */
 
-const ident = (name: string) => `"${name}"`;
-
 function dims(cube: CubeName): readonly Dimension[] {
   return CUBES[cube].dims;
 }
@@ -30,25 +29,8 @@ function dimList(cube: CubeName, prefix = ""): string {
     .join(", ");
 }
 
-export type Range = { lo: number; hi: number };
+export type Range = TimeRange;
 export type Statement = { text: string; params: unknown[] };
-
-/** Positional parameters of one statement. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** `(col >= $a AND col < $b) OR …`: literal ranges give the planner true estimates and partition pruning. */
-function rangeCondition(column: string, ranges: readonly Range[], p: Params): string {
-  if (ranges.length < 1) throw new RangeError("at least one range is needed");
-  return `(${ranges.map((r) => `(${column} >= ${p.add(iso(r.lo))}::timestamptz AND ${column} < ${p.add(iso(r.hi))}::timestamptz)`).join(" OR ")})`;
-}
 
 function sumSql(b: (typeof BASE_COLUMN_NAMES)[number]): string {
   // sum(int) is bigint but sum(bigint) is numeric: cast counts back; money stays numeric.
