@@ -28,7 +28,3 @@ export function getDb(): Promise<Database> {
 export async function getPrisma() {
   return (await getDb()).prisma;
 }
-
-export async function getSql() {
-  return (await getDb()).sql;
-}

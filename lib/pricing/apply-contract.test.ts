@@ -3,7 +3,7 @@ import type { CatalogIndex } from "./catalog-index";
 import { installedCatalog } from "./catalog-fixture.test-helper";
 import type { ContractTerm } from "./contract-term";
 import { costEvent, type EventCostInput } from "./cost-event";
-import { formatUsd } from "./money";
+import { usdDecimalString } from "./money";
 
 let index: CatalogIndex;
 beforeAll(async () => {
@@ -39,8 +39,8 @@ function cost(terms: ContractTerm[], input: EventCostInput = gpt4o) {
   const c = costEvent(index, terms, input);
   return {
     priced: c.priced,
-    list: formatUsd(c.listCost),
-    effective: formatUsd(c.effectiveCost),
+    list: usdDecimalString(c.listCost),
+    effective: usdDecimalString(c.effectiveCost),
     termId: c.breakdown.contract?.termId ?? null,
   };
 }

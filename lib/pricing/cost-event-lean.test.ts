@@ -6,12 +6,12 @@ import { costEvent, type EventCostInput } from "./cost-event";
 import { costEventLean, type LeanCostInput } from "./cost-event-lean";
 import { InconsistentUsageError } from "./cost-usage";
 import { compilePlan, costUnits, formatUnits, unitsToDecimal } from "./exact-usd";
-import { formatUsd, money } from "./money";
+import { usdDecimalString, money } from "./money";
 import type { PriceRow } from "./price-schemas";
 import type { NormalizedUsage } from "./usage";
 
 /**
- * The lean path must give priceEvents' numbers digit for digit. Checked against costEvent + formatUsd
+ * The lean path must give priceEvents' numbers digit for digit. Checked against costEvent + usdDecimalString
  * on every model of the installed catalog (tiers, cache classes, reasoning, dated rows, time windows),
  * every workload class, token counts from 0 to 100M (both the double and the BigInt arithmetic), and
  * workspaces with discounts, custom prices (with tiers) and commitments.
@@ -98,8 +98,8 @@ function expected(terms: ContractTerm[], input: EventCostInput) {
     const c = costEvent(index, terms, input);
     return {
       priced: c.priced,
-      listCostUsd: formatUsd(c.listCost),
-      effectiveCostUsd: formatUsd(c.effectiveCost),
+      listCostUsd: usdDecimalString(c.listCost),
+      effectiveCostUsd: usdDecimalString(c.effectiveCost),
       priceRowId: c.breakdown.priceRowId,
     };
   } catch (err) {
@@ -243,7 +243,7 @@ describe("costEventLean", () => {
         const want = costEvent(synthetic, [], input);
         const got = costEventLean(synthetic, [], leanInput(input));
         expect(got.priceRowId, `${new Date(ms).toISOString()} ${workloadClass}`).toBe(want.breakdown.priceRowId);
-        expect(got.listCostUsd).toBe(formatUsd(want.listCost));
+        expect(got.listCostUsd).toBe(usdDecimalString(want.listCost));
         picked.add(got.priceRowId);
       }
     }
@@ -280,7 +280,7 @@ describe("exact-usd", () => {
     });
     for (const tokens of [0, 1, 4_999, 5_000, 5_001, 15_000, 100_000_000]) {
       const units = costUnits(u(tokens), plan);
-      expect(formatUnits(units)).toBe(formatUsd(money("0.0000000001").times(tokens).div(1_000_000)));
+      expect(formatUnits(units)).toBe(usdDecimalString(money("0.0000000001").times(tokens).div(1_000_000)));
     }
     const big = costUnits(u(0, 100_000_000), plan);
     expect(typeof big).toBe("bigint");

@@ -2,7 +2,7 @@ import type { CatalogIndex } from "./catalog-index";
 import { bestTerm, type ContractTerm, type TermContext } from "./contract-term";
 import { costEvent, type EventCostInput } from "./cost-event";
 import { compilePlan, costUnits, formatUnits, unitsToDecimal, usageInconsistent } from "./exact-usd";
-import { formatUsd, money, type Money } from "./money";
+import { usdDecimalString, money, type Money } from "./money";
 import type { PricedCost } from "./price-events";
 import type { PriceRow, PriceVariant, RatePlan } from "./price-schemas";
 import { variantForWorkload } from "./select-price-row";
@@ -16,7 +16,7 @@ export type LeanCostInput = Omit<EventCostInput, "timestamp"> & { timestampMs: n
 const UNPRICED = { priced: false, listCostUsd: "0", effectiveCostUsd: "0" } as const;
 
 /**
- * costEvent + formatUsd with the same decisions and digit-for-digit the same results (see
+ * costEvent + usdDecimalString with the same decisions and digit-for-digit the same results (see
  * cost-event-lean.test.ts), minus what only an explanation needs: no breakdown, no cost lines, no
  * Decimal per token class (exact scaled integers instead, exact-usd.ts). The uncommon cases — a
  * commitment, a price that is not a canonical decimal, inconsistent usage (which throws there) — are
@@ -51,7 +51,7 @@ export function costEventLean(catalog: CatalogIndex, terms: readonly ContractTer
   if (!discount?.discountPercent) return { priced: true, listCostUsd, effectiveCostUsd: listCostUsd, priceRowId };
   // The same decimal.js operations as costEvent, on the same exact list total.
   const effective = money(unitsToDecimal(list)).times(discountFactor(discount.discountPercent));
-  return { priced: true, listCostUsd, effectiveCostUsd: formatUsd(effective), priceRowId };
+  return { priced: true, listCostUsd, effectiveCostUsd: usdDecimalString(effective), priceRowId };
 }
 
 /** Exact cost in 1e-16 USD, or null when only the decimal path can cost it. */
@@ -65,8 +65,8 @@ function viaCostEvent(catalog: CatalogIndex, terms: readonly ContractTerm[], inp
   const c = costEvent(catalog, terms, { ...input, timestamp: new Date(input.timestampMs) });
   return {
     priced: c.priced,
-    listCostUsd: formatUsd(c.listCost),
-    effectiveCostUsd: formatUsd(c.effectiveCost),
+    listCostUsd: usdDecimalString(c.listCost),
+    effectiveCostUsd: usdDecimalString(c.effectiveCost),
     priceRowId: c.breakdown.priceRowId,
   };
 }

@@ -1,7 +1,7 @@
 import type { CatalogIndex } from "./catalog-index";
 import { bestTerm, utcMonthKey, type ContractKind, type ContractTerm, type TermContext } from "./contract-term";
 import { costUsage, type CostLine } from "./cost-usage";
-import { formatUsd, money, ZERO, type Money } from "./money";
+import { money, ZERO, type Money } from "./money";
 import type { PriceVariant } from "./price-schemas";
 import { selectPriceRow, variantForWorkload } from "./select-price-row";
 import type { NormalizedUsage } from "./usage";
@@ -105,9 +105,4 @@ function latestRate(term: ContractTerm): string | null {
   let rate: string | null = null;
   for (const [k, v] of term.usdPerTokenByMonth) if (k > bestKey) [bestKey, rate] = [k, v];
   return rate;
-}
-
-/** JSON-friendly money strings for the costs. */
-export function formatEventCost(cost: EventCost) {
-  return { priced: cost.priced, listCostUsd: formatUsd(cost.listCost), effectiveCostUsd: formatUsd(cost.effectiveCost) };
 }

@@ -4,7 +4,7 @@ import type { CatalogIndex } from "./catalog-index";
 import { installedCatalog } from "./catalog-fixture.test-helper";
 import { costEvent } from "./cost-event";
 import { costUsage, InconsistentUsageError } from "./cost-usage";
-import { formatUsd } from "./money";
+import { usdDecimalString } from "./money";
 import type { NormalizedUsage } from "./usage";
 
 let index: CatalogIndex;
@@ -27,7 +27,7 @@ function list(provider: string, model: string, usage: NormalizedUsage, timestamp
   const c = costEvent(index, [], { provider, model, timestamp, usage });
   expect(c.priced).toBe(true);
   return {
-    total: formatUsd(c.listCost),
+    total: usdDecimalString(c.listCost),
     lines: Object.fromEntries(c.breakdown.lines.map((l) => [l.tokenClass, l])),
     tier: c.breakdown.tierAboveInputTokens,
   };

@@ -1,4 +1,4 @@
-import { formatUsd, tokensCost, ZERO, type Money } from "./money";
+import { tokensCost, ZERO, type Money } from "./money";
 import type { PriceSet, RatePlan, TokenClass } from "./price-schemas";
 import type { NormalizedUsage } from "./usage";
 
@@ -87,9 +87,4 @@ function checkUsage(u: NormalizedUsage) {
       `reasoning tokens (${u.reasoningTokens}) exceed output tokens (${u.outputTokens}); outputTokens must include reasoning`,
     );
   }
-}
-
-/** The breakdown as API/JSON shape: decimal strings, rounded total. */
-export function describeUsageCost(cost: UsageCost) {
-  return { tierAboveInputTokens: cost.tierAboveInputTokens, lines: cost.lines, total: formatUsd(cost.total) };
 }

@@ -6,7 +6,7 @@ import type { NormalizedUsage } from "./usage";
  * costUsage's arithmetic in scaled integers, for the ingest hot path. Prices have at most 10 decimal
  * places (priceSetSchema, numeric(20,10)), so a price is an integer number of 1e-10 USD per million
  * tokens, and tokens × that is an exact integer number of 1e-16 USD ("units"). Summing units and
- * rounding half-up to 1e-10 USD gives, digit for digit, what costUsage + formatUsd give with decimal.js
+ * rounding half-up to 1e-10 USD gives, digit for digit, what costUsage + usdDecimalString give with decimal.js
  * (whose 40 significant digits keep those products exact) — without a Decimal per token class.
  *
  * While a product fits in 2^53 the arithmetic is plain integer-valued doubles (exact); above, BigInt.
@@ -124,7 +124,7 @@ export function costUnits(u: NormalizedUsage, plan: CompiledPlan): number | bigi
 const FRACTION_ZEROS = "0".repeat(MONEY_SCALE);
 const SCALE = 10 ** MONEY_SCALE;
 
-/** Units (1e-16 USD, non-negative) → formatUsd's string: rounded half-up to 10 places, no trailing zeros. */
+/** Units (1e-16 USD, non-negative) → usdDecimalString's string: rounded half-up to 10 places, no trailing zeros. */
 export function formatUnits(units: number | bigint): string {
   if (typeof units === "bigint") return formatBigUnits(units);
   const rest = units % UNITS_PER_ROUNDED;

@@ -24,8 +24,8 @@ export function tokensCost(tokens: number, perMtok: string | Money): Money {
   return new Money(perMtok).times(tokens).div(MILLION);
 }
 
-/** Rounds to the stored scale and prints without exponent or trailing zeros ("0.0045", "0"). */
-export function formatUsd(value: Money): string {
+/** Money as the API and database carry it: rounded to the stored scale (10 places), no exponent, no trailing zeros ("0.0045", "0"). Not a display format (see lib/format). */
+export function usdDecimalString(value: Money): string {
   return value.toDecimalPlaces(MONEY_SCALE).toFixed();
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/open-database";
 import { costEvent, type CostBreakdown } from "./cost-event";
-import { formatUsd } from "./money";
+import { usdDecimalString } from "./money";
 import { loadPricing } from "./load-pricing";
 import type { NormalizedUsage } from "./usage";
 
@@ -44,8 +44,8 @@ export async function priceEvents(db: Database, workspaceId: number, items: Pric
     const cost = costEvent(catalog.index, terms, item);
     out[i] = {
       priced: cost.priced,
-      listCostUsd: formatUsd(cost.listCost),
-      effectiveCostUsd: formatUsd(cost.effectiveCost),
+      listCostUsd: usdDecimalString(cost.listCost),
+      effectiveCostUsd: usdDecimalString(cost.effectiveCost),
       reportedCostUsd: item.reportedCostUsd ?? null,
       priceRowId: cost.breakdown.priceRowId,
       breakdown: cost.breakdown,

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/open-database";
 import { allocateCommitments } from "./allocate-commitments";
 import { costEvent } from "./cost-event";
 import { loadPricing } from "./load-pricing";
-import { formatUsd, money, ZERO, type Money } from "./money";
+import { usdDecimalString, money, ZERO, type Money } from "./money";
 
 export type RepricingProgress = (done: number, total: number) => Promise<void>;
 export type RepricingOutcome = { runId: number; status: "succeeded" | "already_done"; scanned: number; touched: number };
@@ -116,8 +116,8 @@ async function execute(db: Database, run: RunRow, progress: RepricingProgress): 
             reasoningTokens: e.reasoning_tokens,
           },
         });
-        const list = formatUsd(c.listCost);
-        const eff = formatUsd(c.effectiveCost);
+        const list = usdDecimalString(c.listCost);
+        const eff = usdDecimalString(c.effectiveCost);
         oldList = oldList.plus(e.list_cost_usd);
         oldEff = oldEff.plus(e.effective_cost_usd);
         newList = newList.plus(list);

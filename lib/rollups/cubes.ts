@@ -62,10 +62,6 @@ export const CUBES = {
 export type CubeName = keyof typeof CUBES;
 export const CUBE_NAMES = Object.keys(CUBES) as CubeName[];
 
-export function cubeGrains(cube: CubeName): Grain[] {
-  return Object.keys(CUBES[cube].grains) as Grain[];
-}
-
 export function cubeHasGrain(cube: CubeName, grain: Grain): boolean {
   return grain in CUBES[cube].grains;
 }

@@ -24,12 +24,6 @@ export type FilterKey = (typeof DIMENSIONS)[Dimension]["filterKey"];
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
 export const FILTER_KEYS = DIMENSION_NAMES.map((d) => DIMENSIONS[d].filterKey);
 
-export function dimensionOfFilterKey(key: FilterKey): Dimension {
-  const d = DIMENSION_NAMES.find((name) => DIMENSIONS[name].filterKey === key);
-  if (!d) throw new RangeError(`unknown filter key ${key}`);
-  return d;
-}
-
 /** The raw-event expression of a dimension as rollups store it ('' for absent). */
 export function rawDimensionSql(d: Dimension, alias = "e"): string {
   return `COALESCE(${alias}."${DIMENSIONS[d].column}", '')`;

@@ -58,12 +58,6 @@ export function nextUtc(grain: Grain, start: number): number {
   }
 }
 
-/** First bucket start of `grain` at or after `ms`. */
-export function ceilUtc(grain: Grain, ms: number): number {
-  const t = truncUtc(grain, ms);
-  return t === ms ? t : nextUtc(grain, t);
-}
-
 /** Hour buckets overlapping [from, to), as epoch ms. */
 export function hoursOverlapping(from: number, to: number): number[] {
   const out: number[] = [];
