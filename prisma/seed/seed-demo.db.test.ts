@@ -4,23 +4,20 @@ import type { Database } from "@/lib/db/open-database";
 import { DEMO_WORKSPACE, OTHER_WORKSPACE, demoPassword, seedDemo, type SeedDemoResult } from "./seed-demo";
 import { openTestDatabase } from "./test-db";
 
-// The whole demo (~120k events) goes through the real ingestion pipeline: this is also the proof that a
-// fresh embedded install seeds in well under a minute.
+// The whole demo (~120k events) goes through the real ingestion pipeline. How long it takes is measured by
+// `npm run bench:seed`, not asserted here.
 const SEED_TIMEOUT = 240_000;
 
 let db: Database;
 let demoExistedBefore: boolean;
 let first: SeedDemoResult;
-let firstSeconds: number;
 const logs: string[] = [];
 
 beforeAll(async () => {
   db = await openTestDatabase();
   // On a shared Postgres test database a previous run may have seeded already; on PGlite it never has.
   demoExistedBefore = (await db.prisma.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } })) !== null;
-  const started = Date.now();
   first = await seedDemo(db, { log: (m) => logs.push(m) });
-  firstSeconds = (Date.now() - started) / 1000;
 }, SEED_TIMEOUT);
 
 afterAll(async () => {
@@ -32,7 +29,7 @@ async function workspaceId(slug: string): Promise<number> {
 }
 
 describe("seedDemo", () => {
-  it("creates the demo workspace with ~30 days of events, in well under a minute", async () => {
+  it("creates the demo workspace with ~30 days of events", async () => {
     if (db.config.kind === "pglite") expect(demoExistedBefore).toBe(false);
     expect(first.created).toBe(!demoExistedBefore);
     expect(first.login).toEqual({ email: "demo@unitscope.dev", password: demoPassword() });
@@ -41,13 +38,7 @@ describe("seedDemo", () => {
     const ws = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
     expect(ws.name).toBe("Acme AI (demo)");
     expect(await db.prisma.usageEvent.count({ where: { workspaceId: ws.id } })).toBe(first.events);
-    if (first.created) {
-      expect(logs.some((l) => l.includes("events over 30 days"))).toBe(true);
-      // ~16 s on PGlite and ~8 s on Postgres on an idle 2-core machine; the bound only catches a gross
-      // regression without flaking when CI runs every test file at once.
-      expect(firstSeconds).toBeLessThan(90);
-    }
-    console.log(`seedDemo on ${db.config.kind}: ${first.events} events in ${firstSeconds.toFixed(1)} s (created: ${first.created})`);
+    if (first.created) expect(logs.some((l) => l.includes("events over 30 days"))).toBe(true);
   });
 
   it("creates the members with their roles, signing in with the printed password", async () => {
