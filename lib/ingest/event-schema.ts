@@ -1,8 +1,9 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
-import { MAX_ATTEMPT, MAX_COST_USD, MAX_LATENCY_MS, MAX_METADATA_BYTES, MAX_TEXT_LENGTH } from "./ingest-limits";
-import { WORKLOAD_CLASSES, workloadClassSchema } from "@/lib/pricing/workload-class";
+import { parseDecimalInput, type DecimalInput, type DecimalLimits } from "@/lib/pricing/decimal-input";
 import { normalizeUsage, usageFormatSchema, UsageShapeError } from "@/lib/pricing/normalize-usage";
+import { WORKLOAD_CLASSES, workloadClassSchema } from "@/lib/pricing/workload-class";
+import { MAX_ATTEMPT, MAX_COST_USD, MAX_LATENCY_MS, MAX_METADATA_BYTES, MAX_METADATA_DEPTH, MAX_TEXT_LENGTH } from "./ingest-limits";
+import { ILL_FORMED_TEXT_MESSAGE, isWellFormed } from "./well-formed-text";
 
 /**
  * ONE usage event exactly as the contract (Foundation issue) defines it, camelCase. Parsing yields the
@@ -18,14 +19,18 @@ export const EVENT_STATUSES = ["ok", "error", "timeout", "throttled", "filtered"
 
 export const eventStatusSchema = z.enum(EVENT_STATUSES);
 
-// Postgres text and jsonb cannot hold U+0000; refusing it here keeps one bad item from failing the batch.
+// Postgres text and jsonb cannot hold U+0000 nor a lone surrogate (well-formed-text.ts); refusing them
+// here keeps one bad item from failing the batch, or from being stored altered.
 const noNul = (s: string) => !s.includes("\u0000");
+// The code is explicit: fallbackFrom's other problems (its pattern) are invalid_event.
+const wellFormed = { error: ILL_FORMED_TEXT_MESSAGE, params: { rejectCode: "invalid_text" } };
 const text = z
   .string()
   .trim()
   .min(1, { error: "must not be empty" })
   .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
-  .refine(noNul, { error: "must not contain NUL characters" });
+  .refine(noNul, { error: "must not contain NUL characters" })
+  .refine(isWellFormed, wellFormed);
 const optionalText = text.nullish();
 /** `fallbackFrom` names the call this one replaced as provider/model. */
 export const FALLBACK_FROM_PATTERN = /^[^/\s][^/]*\/.+$/;
@@ -34,7 +39,8 @@ const idText = z
   .string()
   .min(1, { error: "must not be empty" })
   .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` })
-  .refine(noNul, { error: "must not contain NUL characters" });
+  .refine(noNul, { error: "must not contain NUL characters" })
+  .refine(isWellFormed, wellFormed);
 
 const millis = z
   .number()
@@ -43,24 +49,15 @@ const millis = z
   // Clients time calls with performance.now(): fractions of a millisecond are normal, the column is whole ms.
   .transform((v) => Math.round(v));
 
-const DECIMAL_TEXT = /^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
+const COST_LIMITS: DecimalLimits = { max: MAX_COST_USD, unit: "US dollars" };
 
 /**
  * A provider-reported cost (JSON number or decimal string) → its decimal string, or why not. Shared by
- * the schema and the fast path (parse-event-fast.ts) so both produce the very same string.
+ * the schema and the fast path (parse-event-fast.ts) so both produce the very same string. The text is
+ * bounded (digits, exponent) before decimal.js sees it: see decimal-input.ts.
  */
-export function parseCostUsd(v: number | string): { ok: true; value: string } | { ok: false; message: string } {
-  let d: Decimal;
-  try {
-    if (typeof v === "string" && !DECIMAL_TEXT.test(v)) throw new Error("not a decimal");
-    d = new Decimal(v);
-  } catch {
-    return { ok: false, message: "must be a non-negative decimal number of US dollars" };
-  }
-  if (!d.isFinite() || d.isNegative() || d.greaterThan(MAX_COST_USD)) {
-    return { ok: false, message: `must be between 0 and ${MAX_COST_USD} US dollars` };
-  }
-  return { ok: true, value: d.toFixed() };
+export function parseCostUsd(v: number | string): DecimalInput {
+  return parseDecimalInput(v, COST_LIMITS);
 }
 
 const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -75,15 +72,61 @@ const costUsd = z.union([z.number(), z.string()]).transform((v, ctx) => {
 const plainObject = (error: string) =>
   z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { error });
 
-/** metadata → its JSON text for the jsonb column, or why it cannot be stored. Shared with the fast path. */
+/**
+ * metadata → its JSON text for the jsonb column, or why it cannot be stored. Shared with the fast path.
+ * Never throws: a poison item must be refused by itself, not fail its batch (issue 10).
+ */
 export function serializeMetadata(v: Record<string, unknown>): { ok: true; value: string } | { ok: false; message: string } {
-  const json = JSON.stringify(v);
+  let json: string;
+  try {
+    json = JSON.stringify(v);
+  } catch (err) {
+    // Of parsed JSON, only nesting deep enough to exhaust the stack makes stringify throw.
+    return { ok: false, message: err instanceof RangeError ? METADATA_DEPTH_MESSAGE : "must be serializable as JSON" };
+  }
   // UTF-8 is at most 3 bytes per UTF-16 unit: short texts need no byte count.
   if (json.length * 3 > MAX_METADATA_BYTES && Buffer.byteLength(json, "utf8") > MAX_METADATA_BYTES) {
     return { ok: false, message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` };
   }
-  if (json.includes("\\u0000")) return { ok: false, message: "must not contain NUL characters" };
+  if (hasEscape(json, "\\u0000")) return { ok: false, message: "must not contain NUL characters" };
+  // JSON.stringify writes a lone surrogate (key or value) as the escape \udXXX, and nothing else so.
+  if (hasEscape(json, "\\ud")) return { ok: false, message: ILL_FORMED_TEXT_MESSAGE };
+  if (nestedBeyond(json, MAX_METADATA_DEPTH)) return { ok: false, message: METADATA_DEPTH_MESSAGE };
   return { ok: true, value: json };
+}
+
+const METADATA_DEPTH_MESSAGE = `must be nested at most ${MAX_METADATA_DEPTH} levels deep`;
+
+/** Whether JSON text holds `escape` as an escape, not as text after an escaped backslash ("\\\\ud800"). */
+function hasEscape(json: string, escape: string): boolean {
+  for (let i = json.indexOf(escape); i !== -1; i = json.indexOf(escape, i + 1)) {
+    let k = i - 1;
+    while (json.charCodeAt(k) === 0x5c) k--;
+    if ((i - 1 - k) % 2 === 0) return true;
+  }
+  return false;
+}
+
+/** Whether JSON text nests objects/arrays more than `limit` levels. */
+function nestedBeyond(json: string, limit: number): boolean {
+  // Cheap bound first (the usual answer): no more brackets in all than the limit cannot nest beyond it.
+  let opens = 0;
+  for (let i = json.indexOf("{"); i !== -1 && opens <= limit; i = json.indexOf("{", i + 1)) opens++;
+  for (let i = json.indexOf("["); i !== -1 && opens <= limit; i = json.indexOf("[", i + 1)) opens++;
+  if (opens <= limit) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 const metadata = plainObject("must be a JSON object").transform((v, ctx) => {

@@ -154,6 +154,54 @@ describe("POST /api/v1/events", () => {
     await stillServing();
   });
 
+  it("rejects poison items one by one (deep metadata, lone surrogates) and stores the rest", async () => {
+    // Issue 10, item 4: each of these used to fail the whole batch with a 500 (JSON.stringify RangeError,
+    // jsonb 22P02), or (ids) be merged into one U+FFFD id with the second silently counted a duplicate.
+    const nested = (levels: number) => '{"a":'.repeat(levels) + "1" + "}".repeat(levels);
+    const [ok0, ok4, ok6, ...rest] = sampleEvents(10);
+    const raw = (e: object, metadata?: string) =>
+      metadata === undefined ? JSON.stringify(e) : JSON.stringify({ ...e, metadata: "@M@" }).replace('"@M@"', metadata);
+    const items = [
+      raw(ok0!),
+      raw(rest[0]!, nested(5000)),
+      raw({ ...rest[1]!, metadata: { "key\ud800": 1 } }),
+      raw({ ...rest[2]!, metadata: { a: ["x\udc00"] } }),
+      raw(ok4!),
+      raw(rest[3]!, nested(33)),
+      raw(ok6!, nested(32)),
+      raw({ ...rest[4]!, tenant: "acme\udbff" }),
+      raw({ ...rest[5]!, id: "evt-lone-\ud800" }),
+      raw({ ...rest[5]!, id: "evt-lone-\ud801" }),
+    ];
+    // JSON.stringify writes a lone surrogate as the escape \udXXX; the server's JSON.parse makes it lone again.
+    const body = `{"events":[${items.join(",")}]}`;
+    expect(body).toContain('"key\\ud800"');
+    const before = await stored();
+    const r = await send(body);
+    expect(r.status).toBe(200);
+    const answer = await r.json();
+    expect(answer.accepted).toBe(3);
+    expect(answer.rejected.map((x: { index: number; code: string }) => [x.index, x.code])).toEqual([
+      [1, "invalid_metadata"],
+      [2, "invalid_metadata"],
+      [3, "invalid_metadata"],
+      [5, "invalid_metadata"],
+      [7, "invalid_text"],
+      [8, "invalid_text"],
+      [9, "invalid_text"],
+    ]);
+    expect(answer.rejected[0].message).toMatch(/32 levels/);
+    expect(answer.rejected[4].message).toMatch(/^tenant: /);
+    expect(await stored()).toBe(before + 3);
+    // The 32-level metadata is stored whole: its innermost value sits under 32 keys.
+    const [deepest] = await db.sql.query<{ v: string }>(`SELECT metadata #>> $2::text[] AS v FROM usage_events WHERE event_id = $1`, [
+      ok6!.id,
+      Array(32).fill("a"),
+    ]);
+    expect(deepest?.v).toBe("1");
+    await stillServing();
+  });
+
   it("lists every rejection in the 400 of a batch with no valid event", async () => {
     const r = await send(JSON.stringify({ events: [{ id: 1 }, { ...sampleEvents(1)[0], timestamp: "yesterday" }] }));
     expect(r.status).toBe(400);

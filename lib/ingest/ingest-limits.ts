@@ -25,6 +25,11 @@ export { MAX_TOKENS } from "@/lib/pricing/usage";
 export const MAX_COST_USD = 100_000;
 /** Serialized size of `metadata`; analytics metadata, not payload storage. */
 export const MAX_METADATA_BYTES = 16 * 1024;
+/**
+ * Nesting of `metadata` (the object itself is level 1). Deeper JSON is not analytics metadata, and a
+ * few thousand levels overflow the stack of JSON.stringify (issue 10: one such item failed its batch).
+ */
+export const MAX_METADATA_DEPTH = 32;
 /** Length of identifiers and dimension values (id, provider, model, tenant, …). */
 export const MAX_TEXT_LENGTH = 256;
 /** Highest `attempt`: retries beyond this are a client bug. */

@@ -70,6 +70,13 @@ const usages: [string | undefined, unknown][] = [
   ["anthropic", { input_tokens: 5, output_tokens: 7, cache_creation: { ephemeral_5m_input_tokens: 60, ephemeral_1h_input_tokens: 40 } }],
 ];
 
+/** An object `levels` deep: { a: { a: … 1 } } with `levels` objects. */
+function nest(levels: number): Record<string, unknown> {
+  let o: Record<string, unknown> = { a: 1 };
+  for (let i = 1; i < levels; i++) o = { a: o };
+  return o;
+}
+
 const longText = "x".repeat(256);
 const BOUNDARY_VALUES: unknown[] = [
   undefined,
@@ -136,6 +143,25 @@ const BOUNDARY_VALUES: unknown[] = [
   "2026-11-22T11:59:00.5-24:00",
   "2026-11-22T11:59:00.5-23:59",
   "2026-11-22 11:59:00Z",
+  // Ill-formed UTF-16 (issue 10, item 4): a lone surrogate anywhere in a text, a paired one is fine.
+  "\ud800",
+  "x\udc00y",
+  "openai/gpt-\udbff",
+  "\u{1F600}",
+  "openai/gpt-\u{1F600}",
+  { "k\ud800": 1 },
+  { a: ["\udfff"] },
+  { text: "\\ud800 \\u0000" },
+  nest(32),
+  nest(33),
+  // Decimal strings at the bounds of decimal-input.ts (issue 10, item 1).
+  "1e-40",
+  "1e-41",
+  "1E+5",
+  "1.5e3",
+  `0.${"0".repeat(38)}1`,
+  `0.${"0".repeat(39)}1`,
+  "100000.0000000001",
 ];
 const USAGE_VALUES: unknown[] = [undefined, null, -1, 0, 5, 6, 1.5, 1e8, 1e8 + 1, "5", { cached_tokens: 1 }, {}, []];
 

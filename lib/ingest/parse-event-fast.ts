@@ -11,6 +11,7 @@ import {
 } from "./event-schema";
 import { MAX_ATTEMPT, MAX_LATENCY_MS, MAX_TEXT_LENGTH, MAX_TOKENS } from "./ingest-limits";
 import { USAGE_FORMATS } from "@/lib/pricing/normalize-usage";
+import { isWellFormed } from "./well-formed-text";
 
 /**
  * The common case of usageEventSchema without zod: a recogniser that returns exactly the event the
@@ -81,7 +82,7 @@ function isPlainRecord(v: unknown): v is Record<string, unknown> {
 function text(v: unknown): string | typeof NO {
   if (typeof v !== "string") return NO;
   const t = v.trim();
-  return t.length >= 1 && t.length <= MAX_TEXT_LENGTH && t.indexOf("\u0000") === -1 ? t : NO;
+  return t.length >= 1 && t.length <= MAX_TEXT_LENGTH && t.indexOf("\u0000") === -1 && isWellFormed(t) ? t : NO;
 }
 
 function optionalText(v: unknown): string | null | typeof NO {
@@ -179,7 +180,9 @@ export function parseEventFast(item: unknown): IngestEvent | undefined {
   for (const k in item) if (!EVENT_FIELDS.has(k)) return undefined;
 
   const id = item.id;
-  if (typeof id !== "string" || id.length < 1 || id.length > MAX_TEXT_LENGTH || id.indexOf("\u0000") !== -1) return undefined;
+  if (typeof id !== "string" || id.length < 1 || id.length > MAX_TEXT_LENGTH || id.indexOf("\u0000") !== -1 || !isWellFormed(id)) {
+    return undefined;
+  }
   const ts = item.timestamp;
   if (typeof ts !== "string" || !TIMESTAMP.test(ts)) return undefined;
   const provider = text(item.provider);

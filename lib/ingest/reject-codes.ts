@@ -13,9 +13,9 @@
  * | negative_tokens     | a token count is below zero                                                          |
  * | absurd_tokens       | a token count is above MAX_TOKENS (100M)                                             |
  * | absurd_latency      | latencyMs / ttftMs / queueMs negative, above 24 h, or ttftMs > latencyMs             |
- * | invalid_cost        | `costUsd` negative, not a decimal number, or above MAX_COST_USD                      |
- * | invalid_metadata    | `metadata` is not an object or is larger than 16 KB serialized                       |
- * | invalid_text        | a text field is empty, too long (256) or contains a NUL character                   |
+ * | invalid_cost        | `costUsd` negative, not a decimal number, above MAX_COST_USD, or a string beyond the bounds of lib/pricing/decimal-input.ts (64 characters, 40 digits, exponent ±40) |
+ * | invalid_metadata    | `metadata` is not an object, is larger than 16 KB serialized, nests beyond MAX_METADATA_DEPTH (32), or has a NUL or a lone surrogate in a key or value |
+ * | invalid_text        | a text field is empty, too long (256), contains a NUL character or a lone UTF-16 surrogate |
  *
  * Duplicates (an (id, timestamp) already stored, or repeated within the same batch) are not rejections:
  * they are counted in `duplicates` so a client replaying a batch after a timeout sees success.

@@ -16,6 +16,13 @@ function event(overrides: Record<string, unknown> = {}): Record<string, unknown>
   };
 }
 
+/** An object `levels` deep: { a: { a: … 1 } } with `levels` objects. */
+function nest(levels: number): Record<string, unknown> {
+  let o: Record<string, unknown> = { a: 1 };
+  for (let i = 1; i < levels; i++) o = { a: o };
+  return o;
+}
+
 function rejected(item: unknown) {
   const v = validateEvent(item, currentTimeWindow(NOW));
   if (v.ok) throw new Error("expected a rejection");
@@ -124,10 +131,39 @@ describe("validateEvent", () => {
     ["an empty model", event({ model: "  " }), "invalid_text"],
     ["a tenant with NUL", event({ tenant: "a\u0000b" }), "invalid_text"],
     ["an overlong id", event({ id: "x".repeat(300) }), "invalid_text"],
+    // Issue 10, item 1: decimal strings are bounded by shape before decimal.js sees them.
+    ["a cost with a huge exponent", event({ costUsd: "1e-1000000" }), "invalid_cost"],
+    ["a cost with 47 digits", event({ costUsd: `0.${"0".repeat(45)}1` }), "invalid_cost"],
+    // Issue 10, item 4: poison metadata and ill-formed UTF-16 are refused item by item.
+    ["metadata nested 33 levels", event({ metadata: nest(33) }), "invalid_metadata"],
+    ["metadata nested 5,000 levels", event({ metadata: nest(5000) }), "invalid_metadata"],
+    ["a lone surrogate in a metadata key", event({ metadata: { "k\ud800": 1 } }), "invalid_metadata"],
+    ["a lone surrogate in a metadata value", event({ metadata: { a: { b: ["\udfff"] } } }), "invalid_metadata"],
+    ["a lone surrogate in the id", event({ id: "evt-\ud800" }), "invalid_text"],
+    ["a lone surrogate in the model", event({ model: "gpt-\udc00" }), "invalid_text"],
+    ["a lone surrogate in errorType", event({ status: "error", errorType: "\ud83d" }), "invalid_text"],
+    ["a lone surrogate in fallbackFrom", event({ fallbackFrom: "openai/gpt-\ud800" }), "invalid_text"],
   ])("rejects %s", (_label, item, code) => {
     const r = rejected(item);
     expect(r.code).toBe(code);
     expect(r.message.length).toBeGreaterThan(5);
+  });
+
+  it("accepts metadata 32 levels deep, paired surrogates (emoji) and a literal backslash-u text", () => {
+    const v = validateEvent(
+      event({ model: "gpt-\u{1F600}", tenant: "\\ud800", metadata: { deep: nest(31), emoji: "\u{1F600}", text: "\\ud800 \\u0000" } }),
+      currentTimeWindow(NOW),
+    );
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    expect(v.event.model).toBe("gpt-\u{1F600}");
+    expect(JSON.parse(v.event.metadataJson!).text).toBe("\\ud800 \\u0000");
+  });
+
+  it("names the field and the depth limit", () => {
+    expect(rejected(event({ tenant: "acme\udbff" })).message).toMatch(/^tenant: .*surrogate/);
+    expect(rejected(event({ metadata: nest(5000) })).message).toMatch(/^metadata: .*32 levels/);
+    expect(rejected(event({ costUsd: "1e-300000000" })).message).toMatch(/^costUsd: .*exponent/);
   });
 
   it("names the unknown field and the missing one", () => {

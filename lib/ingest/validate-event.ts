@@ -52,7 +52,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     return `${path} is required`;
   }
   // Usage errors already name their path.
-  if (issue.code === "custom" && issue.params?.rejectCode) return issue.message;
+  if (issue.code === "custom" && issue.params?.rejectCode && field === "usage") return issue.message;
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalInputSchema } from "./decimal-input";
 
 /** Token classes a price row can price apart. Usage in each class is derived from NormalizedUsage. */
 export const TOKEN_CLASSES = ["input", "cacheRead", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
@@ -9,11 +10,11 @@ export const PRICE_VARIANTS = ["standard", "batch", "flex", "priority"] as const
 export const priceVariantSchema = z.enum(PRICE_VARIANTS);
 export type PriceVariant = z.infer<typeof priceVariantSchema>;
 
-/** A non-negative decimal given as a string (or a JSON number, normalised to its decimal string). */
-export const decimalStringSchema = z
-  .union([z.string().trim(), z.number().finite()])
-  .transform((v) => String(v))
-  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,10})?$/, "a non-negative decimal with at most 10 decimal places"));
+/**
+ * A non-negative decimal given as a string or a JSON number, as its plain decimal string; what
+ * numeric(20,10) holds (below 10^10, at most 10 decimal places). Bounded before parsing: decimal-input.ts.
+ */
+export const decimalStringSchema = decimalInputSchema({ max: "9999999999.9999999999", maxDecimalPlaces: 10 });
 
 /** USD per million tokens per class; a missing class is not priced apart (falls back to its parent). */
 export const priceSetSchema = z

@@ -1,6 +1,6 @@
 import type { UsageEventInput } from "../event-schema";
 import { canonicalProvider, providerFromHost } from "./canonical-provider";
-import type { AttrValue, Attributes, OtlpSpan } from "./otlp-model";
+import { MAX_UNIX_NANO, type AttrValue, type Attributes, type OtlpSpan } from "./otlp-model";
 
 /**
  * Which spans are model calls, and how their attributes become a usage event.
@@ -103,6 +103,14 @@ export function mapSpan(span: OtlpSpan, resource: Attributes): SpanMapping {
   if (!model) return { kind: "invalid", message: `${where}: no model attribute (gen_ai.request.model or llm.model_name)` };
   if (!span.traceId || !span.spanId) return { kind: "invalid", message: `${where}: trace and span ids are required` };
   if (span.startNs === 0n) return { kind: "invalid", message: `${where}: start time is missing` };
+  for (const [field, ns] of [
+    ["startTimeUnixNano", span.startNs],
+    ["endTimeUnixNano", span.endNs],
+  ] as const) {
+    if (ns < 0n || ns > MAX_UNIX_NANO) {
+      return { kind: "invalid", message: `${where}: ${field} is out of range (nanoseconds since 1970 as an unsigned 64-bit integer)` };
+    }
+  }
 
   let input = num(first(a, ["gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt"]));
   const output = num(first(a, ["gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "llm.token_count.completion"]));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AttrValue, Attributes, OtlpResourceSpans } from "./otlp-model";
+import { OUT_OF_RANGE_NANO, type AttrValue, type Attributes, type OtlpResourceSpans } from "./otlp-model";
 
 /**
  * OTLP/JSON (the protobuf JSON mapping with OTLP's exceptions): lowerCamelCase field names, trace and
@@ -76,6 +76,16 @@ function attrs(list: JsonKeyValue[] | undefined): Attributes {
   return out;
 }
 
+/**
+ * An int64 field as a bigint. A decimal string longer than any 64-bit integer is not parsed (BigInt of
+ * megabytes of digits takes seconds): it is out of range whatever its digits.
+ */
+function nanos(v: string | number | undefined): bigint {
+  if (v === undefined) return 0n;
+  if (typeof v === "string" && v.length > 20) return OUT_OF_RANGE_NANO;
+  return BigInt(v);
+}
+
 const STATUS_NAMES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
 
 /** Decodes a parsed OTLP/JSON body; throws a ZodError when its structure is not an export request. */
@@ -90,14 +100,14 @@ export function decodeOtlpJson(parsed: unknown): OtlpResourceSpans[] {
           traceId: (s.traceId ?? "").toLowerCase(),
           spanId: (s.spanId ?? "").toLowerCase(),
           name: s.name ?? "",
-          startNs: BigInt(s.startTimeUnixNano ?? 0),
-          endNs: BigInt(s.endTimeUnixNano ?? 0),
+          startNs: nanos(s.startTimeUnixNano),
+          endNs: nanos(s.endTimeUnixNano),
           attributes: attrs(s.attributes),
           statusCode: typeof code === "string" ? (STATUS_NAMES[code] ?? Number(code)) || 0 : (code ?? 0),
           statusMessage: s.status?.message ?? "",
           events: (s.events ?? []).map((e) => ({
             name: e.name ?? "",
-            timeNs: BigInt(e.timeUnixNano ?? 0),
+            timeNs: nanos(e.timeUnixNano),
             attributes: attrs(e.attributes),
           })),
         };

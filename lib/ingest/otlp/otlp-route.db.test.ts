@@ -276,4 +276,56 @@ describe("POST /api/otlp/v1/traces with the OpenTelemetry JS SDK", () => {
     expect((await post("{}", { ...auth, "content-type": "text/plain" })).status).toBe(415);
     expect(await rows(workspaceId)).toHaveLength(1);
   });
+
+  it("rejects a span with an out-of-range start time or ill-formed text by itself and stores the others", async () => {
+    // Issue 10: a start time beyond any date was a RangeError 500 (item 9); a lone surrogate in the span
+    // name (kept in metadata) failed the whole export on jsonb, one in an attribute was stored as U+FFFD (item 4).
+    const { workspaceId, secret } = await workspaceWithKey();
+    const now = BigInt(Date.now() - 30_000) * 1_000_000n;
+    const model = [
+      { key: "gen_ai.provider.name", value: { stringValue: "openai" } },
+      { key: "gen_ai.request.model", value: { stringValue: "gpt-4o-mini" } },
+      { key: "gen_ai.usage.input_tokens", value: { intValue: "10" } },
+      { key: "gen_ai.usage.output_tokens", value: { intValue: "2" } },
+    ];
+    const span = (spanId: string, over: Record<string, unknown> = {}, extra: typeof model = []) => ({
+      traceId: "0af7651916cd43dd8448eb211c8031aa",
+      spanId,
+      name: "chat gpt-4o-mini",
+      startTimeUnixNano: String(now),
+      endTimeUnixNano: String(now + 5_000_000n),
+      attributes: [...model, ...extra],
+      ...over,
+    });
+    const body = {
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                span("c7ad6b7169203331"),
+                span("c7ad6b7169203332", { startTimeUnixNano: "99999999999999999999999" }),
+                span("c7ad6b7169203333", { name: "chat \ud800" }),
+                span("c7ad6b7169203334", {}, [{ key: "unitscope.tenant", value: { stringValue: "acme\udc00" } }]),
+                span("c7ad6b7169203335", { startTimeUnixNano: "9".repeat(100_000) }),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const r = await fetch(`${server.url}/api/otlp/v1/traces`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("x-unitscope-ingest")).toBe("spans=5; accepted=1; duplicates=0; ignored=0; rejected=4");
+    const { errorMessage } = (await r.json()).partialSuccess;
+    expect(errorMessage).toMatch(/c7ad6b7169203332[^;]*startTimeUnixNano/);
+    expect(errorMessage).toMatch(/c7ad6b7169203333[^;]*invalid_metadata/);
+    expect(errorMessage).toMatch(/c7ad6b7169203334[^;]*invalid_text/);
+    expect(errorMessage).toMatch(/c7ad6b7169203335[^;]*startTimeUnixNano/);
+    expect((await rows(workspaceId)).map((x) => x.model)).toEqual(["gpt-4o-mini"]);
+  });
 });
