@@ -216,9 +216,30 @@ describe("POST /api/v1/events", () => {
   it("answers 429 with Retry-After when every ingest slot is taken, then recovers", async () => {
     const g = globalThis as unknown as { __unitscopeIngestGate?: ConcurrencyGate };
     const original = g.__unitscopeIngestGate;
-    g.__unitscopeIngestGate = new ConcurrencyGate(1, 0, 100);
+    const gate = new ConcurrencyGate(1, 0, 100);
+    g.__unitscopeIngestGate = gate;
     try {
-      // A client that opens a batch and trickles it: it holds the only slot while its body is being read.
+      // Another request holds the only slot (a batch being stored); none may wait for it.
+      let finish!: () => void;
+      const holding = gate.run("another key", () => new Promise<void>((r) => (finish = r)));
+      const busy = await send(JSON.stringify({ events: sampleEvents(1) }));
+      expect(busy.status).toBe(429);
+      expect(busy.headers.get("retry-after")).toBe("1");
+      expect((await busy.json()).error.code).toBe("rate_limited");
+      finish();
+      await holding;
+      await stillServing();
+    } finally {
+      g.__unitscopeIngestGate = original;
+    }
+  });
+
+  it("reads a trickled body without holding a slot: the batch is stored once it has arrived", async () => {
+    const g = globalThis as unknown as { __unitscopeIngestGate?: ConcurrencyGate };
+    const original = g.__unitscopeIngestGate;
+    const gate = new ConcurrencyGate(1, 2, 100); // the same key may have 2 requests in flight
+    g.__unitscopeIngestGate = gate;
+    try {
       let finish!: () => void;
       const slowBody = new ReadableStream<Uint8Array>({
         start(c) {
@@ -231,13 +252,10 @@ describe("POST /api/v1/events", () => {
       });
       const slow = send(slowBody);
       await new Promise((r) => setTimeout(r, 300));
-      const busy = await send(JSON.stringify({ events: sampleEvents(1) }));
-      expect(busy.status).toBe(429);
-      expect(busy.headers.get("retry-after")).toBe("1");
-      expect((await busy.json()).error.code).toBe("rate_limited");
+      expect(gate.inFlight).toBe(0);
+      await stillServing(); // the only slot is free for another batch meanwhile
       finish();
       expect((await (await slow).json()).accepted).toBe(2);
-      await stillServing();
     } finally {
       g.__unitscopeIngestGate = original;
     }

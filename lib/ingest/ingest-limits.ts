@@ -9,6 +9,7 @@
  * | UNITSCOPE_INGEST_CONCURRENCY          | 4       | ingest requests processed at once per server process       |
  * | UNITSCOPE_INGEST_QUEUE                | 16      | requests allowed to wait for a slot; more → 429            |
  * | UNITSCOPE_INGEST_QUEUE_WAIT_MS        | 5000    | longest wait for a slot before 429                         |
+ * | UNITSCOPE_INGEST_KEY_CONCURRENCY      | slots/2 | slots one API key may hold at once (at least 1)            |
  * | UNITSCOPE_INGEST_BODY_TIMEOUT_MS      | 30000   | a body still arriving after this → 408 (frees the slot)    |
  */
 
@@ -55,10 +56,14 @@ export function maxFutureSkewMs(): number {
   return envNumber("UNITSCOPE_INGEST_MAX_FUTURE_SECONDS", 600) * 1000;
 }
 
-export function ingestConcurrency(): { slots: number; queue: number; waitMs: number } {
+export function ingestConcurrency(): { slots: number; queue: number; waitMs: number; perKeySlots: number } {
+  const slots = Math.max(1, Math.floor(envNumber("UNITSCOPE_INGEST_CONCURRENCY", 4)));
+  // Half the slots by default, so one key (one exporter fleet, or one abusive client) never holds them all.
+  const perKey = Math.floor(envNumber("UNITSCOPE_INGEST_KEY_CONCURRENCY", Math.floor(slots / 2)));
   return {
-    slots: Math.max(1, Math.floor(envNumber("UNITSCOPE_INGEST_CONCURRENCY", 4))),
+    slots,
     queue: Math.floor(envNumber("UNITSCOPE_INGEST_QUEUE", 16)),
     waitMs: envNumber("UNITSCOPE_INGEST_QUEUE_WAIT_MS", 5000),
+    perKeySlots: Math.min(slots, Math.max(1, perKey)),
   };
 }

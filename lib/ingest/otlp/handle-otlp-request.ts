@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { ingestGate } from "../concurrency-gate";
+import type { Actor } from "@/lib/http/route";
+import { gateKeyOf, ingestGate } from "../concurrency-gate";
 import { mapUnavailable } from "../database-unavailable";
 import type { UsageEventInput } from "../event-schema";
 import { ingestEvents } from "../ingest-events";
@@ -33,24 +34,32 @@ export type OtlpIngestSummary = {
  * The answer is an ExportTraceServiceResponse in the request's encoding; per the OTLP spec a partial
  * success names the number of rejected spans and why, and is also used (with 0 rejected) to say how
  * many non-LLM spans were ignored. The counts are also in the `x-unitscope-ingest` header for humans.
+ * As on the REST path, the body is read before an ingest slot is taken (see handle-events-request.ts).
  */
-export async function handleOtlpRequest(req: Request, db: Database, workspaceId: number): Promise<Response> {
+export async function handleOtlpRequest(req: Request, db: Database, workspaceId: number, actor: Actor): Promise<Response> {
   const kind = requireContentType(req, OTLP_CONTENT_TYPES);
-  return ingestGate().run(async () => {
+  const gate = ingestGate();
+  const key = gateKeyOf(actor);
+  return gate.admit(key, async () => {
     const body = await readBody(req, { maxBytes: MAX_BODY_BYTES, allowEmpty: kind === "protobuf" });
-    const summary = await ingestOtlp(db, workspaceId, decode(body, kind));
-    const partial =
-      summary.rejected > 0 || summary.ignored > 0 ? { rejectedSpans: summary.rejected, errorMessage: describe(summary) } : undefined;
-    const headers = {
-      "x-unitscope-ingest": `spans=${summary.spans}; accepted=${summary.accepted}; duplicates=${summary.duplicates}; ignored=${summary.ignored}; rejected=${summary.rejected}`,
-    };
-    if (kind === "protobuf") {
-      return sizedResponse(Buffer.from(encodeOtlpProtobufResponse(partial)), "application/x-protobuf", { status: 200, headers });
-    }
-    // proto3 JSON mapping: int64 as a decimal string.
-    const json = partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {};
-    return sizedJsonResponse(json, { status: 200, headers });
+    return gate.run(key, () => respond(db, workspaceId, body, kind));
   });
+}
+
+/** Decodes and stores an export in a slot; answers in the request's encoding. */
+async function respond(db: Database, workspaceId: number, body: Buffer, kind: "protobuf" | "json"): Promise<Response> {
+  const summary = await ingestOtlp(db, workspaceId, decode(body, kind));
+  const partial =
+    summary.rejected > 0 || summary.ignored > 0 ? { rejectedSpans: summary.rejected, errorMessage: describe(summary) } : undefined;
+  const headers = {
+    "x-unitscope-ingest": `spans=${summary.spans}; accepted=${summary.accepted}; duplicates=${summary.duplicates}; ignored=${summary.ignored}; rejected=${summary.rejected}`,
+  };
+  if (kind === "protobuf") {
+    return sizedResponse(Buffer.from(encodeOtlpProtobufResponse(partial)), "application/x-protobuf", { status: 200, headers });
+  }
+  // proto3 JSON mapping: int64 as a decimal string.
+  const json = partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {};
+  return sizedJsonResponse(json, { status: 200, headers });
 }
 
 function decode(body: Buffer, kind: "protobuf" | "json"): OtlpResourceSpans[] {

@@ -5,4 +5,4 @@ import { route } from "@/lib/http/route";
 export const runtime = "nodejs";
 
 /** Batch ingestion of usage events (JSON or NDJSON, optionally gzip). Rules: lib/ingest. */
-export const POST = route({ auth: "ingest" }, ({ req, db, workspace }) => handleEventsRequest(req, db, workspace.id));
+export const POST = route({ auth: "ingest" }, ({ req, db, workspace, actor }) => handleEventsRequest(req, db, workspace.id, actor));

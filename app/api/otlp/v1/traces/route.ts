@@ -10,6 +10,6 @@ export const runtime = "nodejs";
  * header `Authorization: Bearer <ingest key>` posts here. Model-call spans become usage events; errors
  * are answered with a google.rpc.Status body, as OTLP/HTTP prescribes.
  */
-export const POST = route({ auth: "ingest", formatError: otlpErrorResponse }, ({ req, db, workspace }) =>
-  handleOtlpRequest(req, db, workspace.id),
+export const POST = route({ auth: "ingest", formatError: otlpErrorResponse }, ({ req, db, workspace, actor }) =>
+  handleOtlpRequest(req, db, workspace.id, actor),
 );
