@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/http/errors";
-import type { Actor } from "@/lib/http/route";
+import type { Actor } from "@/lib/auth/actor";
 import { ingestConcurrency } from "./ingest-limits";
 
 type KeyLoad = { requests: number; active: number; waiting: number };

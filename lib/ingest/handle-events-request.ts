@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import type { Actor } from "@/lib/http/route";
+import type { Actor } from "@/lib/auth/actor";
 import { loadPricing } from "@/lib/pricing/load-pricing";
 import { gateKeyOf, ingestGate } from "./concurrency-gate";
 import { mapUnavailable } from "./database-unavailable";

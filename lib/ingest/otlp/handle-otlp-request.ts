@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import type { Actor } from "@/lib/http/route";
+import type { Actor } from "@/lib/auth/actor";
 import { gateKeyOf, ingestGate } from "../concurrency-gate";
 import { mapUnavailable } from "../database-unavailable";
 import type { UsageEventInput } from "../event-schema";
