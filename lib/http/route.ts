@@ -6,7 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
 import { ApiError } from "./errors";
-import { errorResponse, toApiError, zodIssues } from "./respond";
+import { databaseUnavailableError, errorResponse, toApiError, zodIssues } from "./respond";
 
 /**
  * public  – no credentials.
@@ -67,7 +67,7 @@ async function connect(): Promise<Database> {
     return await getDb();
   } catch (err) {
     console.error("[api] database unavailable:", err instanceof Error ? err.message : err);
-    throw new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
+    throw databaseUnavailableError();
   }
 }
 
@@ -101,8 +101,10 @@ function bearer(req: Request): string | null {
 async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db: Database, permission?: Permission) {
   const secret = bearer(req);
   if (secret !== null) {
-    if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
+    // The key is checked first: an unknown or revoked one is 401 everywhere; a valid one is the wrong
+    // kind of credential here (403).
     const key = await authenticateApiKey(db.prisma, secret);
+    if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
     const needed: ApiKeyScope = mode === "ingest" ? "ingest" : "read";
     if (!key.scopes.includes(needed)) throw new ApiError("forbidden", `this API key lacks the '${needed}' scope`);
     // Keys carry scopes, not roles: they may read, never manage (keys, members, prices, contracts).

@@ -2,7 +2,6 @@ import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { loadPricing } from "@/lib/pricing/load-pricing";
 import { ingestGate } from "./concurrency-gate";
-import { mapUnavailable } from "./database-unavailable";
 import { storePrepared } from "./ingest-events";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { EVENTS_CONTENT_TYPES, parseEventsBody, type EventsBodyKind } from "./parse-events-body";
@@ -24,7 +23,7 @@ export async function handleEventsRequest(req: Request, db: Database, workspaceI
     const pricing = loadPricing(db, workspaceId);
     pricing.catch(() => undefined);
     const batch = await readBatch(req, kind, workspaceId, pricing);
-    const result = await mapUnavailable(() => storePrepared(db, workspaceId, batch));
+    const result = await storePrepared(db, workspaceId, batch);
     if (result.rejected.length === batch.items) {
       // The one error shape, plus the counts at the top level where a 200 has them: a client reads
       // `rejected` the same way whatever the status.
@@ -43,5 +42,5 @@ async function readBatch(req: Request, kind: EventsBodyKind, workspaceId: number
   const body = await readBody(req, { maxBytes: MAX_BODY_BYTES, maxLines: kind === "ndjson" ? MAX_EVENTS_PER_REQUEST : undefined });
   const items = parseEventsBody(body, kind);
   if (items.length === 0) throw new ApiError("invalid_body", "the batch holds no events; nothing was stored");
-  return prepareBatch(items, workspaceId, await mapUnavailable(() => pricing), currentTimeWindow());
+  return prepareBatch(items, workspaceId, await pricing, currentTimeWindow());
 }
