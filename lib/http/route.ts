@@ -123,12 +123,18 @@ async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db:
   return { workspace: access.workspace, actor: { kind: "user", userId, role: access.role } satisfies Actor };
 }
 
+/** A cookie's value; a malformed one (bad %-escape) is ignored as pages ignore it (Next's cookies()). */
 function cookieValue(req: Request, name: string): string | null {
   const raw = req.headers.get("cookie");
   if (!raw) return null;
   for (const part of raw.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
