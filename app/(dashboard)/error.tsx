@@ -1,14 +1,27 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { DatabaseUnavailable, databaseIsReachable } from "@/components/shell/database-unavailable";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 
-/** Inside the shell, so navigation stays usable when one page fails (e.g. the database is restarting). */
+/**
+ * Inside the shell, so navigation stays usable when one page fails. Production hides the server error's
+ * message from the browser, so an outage is told apart by asking the health endpoint: while the
+ * database is unreachable the page shows the "database unavailable, retrying" state and comes back by
+ * itself; any other failure shows its reference for the server log.
+ */
 export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
+  const [outage, setOutage] = useState<boolean | null>(null);
   useEffect(() => {
     console.error(error);
+    let current = true;
+    void databaseIsReachable().then((reachable) => current && setOutage(!reachable));
+    return () => {
+      current = false;
+    };
   }, [error]);
+  if (outage) return <DatabaseUnavailable onRetry={retry} />;
   const digest = error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center py-20 text-center" role="alert">

@@ -31,6 +31,30 @@ async function copyWith(client: pg.PoolClient, statement: string, data: string |
   return stream.rowCount;
 }
 
+/**
+ * Runs fn on a client of its own. A checked-out client has none of the pool's listeners: when the server
+ * ends the connection (pg_terminate_backend, failover) it emits 'error', which unheard would kill the
+ * process. A connection that failed is destroyed on release instead of being handed to the next caller.
+ */
+async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient, markBroken: (err: unknown) => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const markBroken = (err: unknown) => {
+    broken ??= err instanceof Error ? err : new Error(String(err));
+  };
+  const onError = (err: Error) => {
+    console.error("[db] connection lost while in use:", err.message);
+    markBroken(err);
+  };
+  client.on("error", onError);
+  try {
+    return await fn(client, markBroken);
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
+}
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
@@ -43,12 +67,7 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     async copyFrom(statement: string, data: string | Uint8Array<ArrayBuffer>) {
       if (!(client instanceof pg.Pool)) return copyWith(client, statement, data);
       // COPY needs one connection for its whole exchange.
-      const c = await client.connect();
-      try {
-        return await copyWith(c, statement, data);
-      } finally {
-        c.release();
-      }
+      return withClient(client, (c) => copyWith(c, statement, data));
     },
   };
 }
@@ -57,20 +76,18 @@ export function pgSql(pool: pg.Pool): Sql {
   return {
     kind: "postgres",
     ...executor(pool),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await fn(executor(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) =>
+      withClient(pool, async (client, markBroken) => {
+        try {
+          await client.query("BEGIN");
+          const result = await fn(executor(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          await client.query("ROLLBACK").catch(markBroken);
+          throw err;
+        }
+      }),
     close: () => pool.end(),
   };
 }

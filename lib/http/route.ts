@@ -7,7 +7,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
 import { ApiError } from "./errors";
-import { errorResponse, toApiError, zodIssues } from "./respond";
+import { databaseUnavailableError, errorResponse, toApiError, zodIssues } from "./respond";
 
 /**
  * public  – no credentials.
@@ -66,7 +66,7 @@ async function connect(): Promise<Database> {
     return await getDb();
   } catch (err) {
     console.error("[api] database unavailable:", err instanceof Error ? err.message : err);
-    throw new ApiError("unavailable", "the database is unavailable; retry shortly", undefined, { "Retry-After": "5" });
+    throw databaseUnavailableError();
   }
 }
 
@@ -100,8 +100,10 @@ function bearer(req: Request): string | null {
 async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db: Database, permission?: Permission) {
   const secret = bearer(req);
   if (secret !== null) {
-    if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
+    // The key is checked first: an unknown or revoked one is 401 everywhere; a valid one is the wrong
+    // kind of credential here (403).
     const key = await authenticateApiKey(db.prisma, secret);
+    if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
     const needed: ApiKeyScope = mode === "ingest" ? "ingest" : "read";
     if (!key.scopes.includes(needed)) throw new ApiError("forbidden", `this API key lacks the '${needed}' scope`);
     // Keys carry scopes, not roles: they may read, never manage (keys, members, prices, contracts).
@@ -120,12 +122,18 @@ async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db:
   return { workspace: access.workspace, actor: { kind: "user", userId, role: access.role } satisfies Actor };
 }
 
+/** A cookie's value; a malformed one (bad %-escape) is ignored as pages ignore it (Next's cookies()). */
 function cookieValue(req: Request, name: string): string | null {
   const raw = req.headers.get("cookie");
   if (!raw) return null;
   for (const part of raw.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

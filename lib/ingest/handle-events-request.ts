@@ -3,7 +3,6 @@ import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPricing } from "@/lib/pricing/load-pricing";
 import { gateKeyOf, ingestGate } from "./concurrency-gate";
-import { mapUnavailable } from "./database-unavailable";
 import { storePrepared } from "./ingest-events";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { EVENTS_CONTENT_TYPES, parseEventsBody, type EventsBodyKind } from "./parse-events-body";
@@ -33,7 +32,7 @@ export async function handleEventsRequest(req: Request, db: Database, workspaceI
     };
     return gate.run(key, async () => {
       const batch = await prepare(body, kind, workspaceId, pricing);
-      const result = await mapUnavailable(() => storePrepared(db, workspaceId, batch));
+      const result = await storePrepared(db, workspaceId, batch);
       if (result.rejected.length === batch.items) {
         // The one error shape, plus the counts at the top level where a 200 has them: a client reads
         // `rejected` the same way whatever the status.
@@ -59,5 +58,5 @@ async function prepare(
   body.bytes = null;
   const items = parseEventsBody(bytes, kind);
   if (items.length === 0) throw new ApiError("invalid_body", "the batch holds no events; nothing was stored");
-  return prepareBatch(items, workspaceId, await mapUnavailable(() => pricing), currentTimeWindow());
+  return prepareBatch(items, workspaceId, await pricing, currentTimeWindow());
 }

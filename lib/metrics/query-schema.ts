@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTANT_BOUNDS_MESSAGE, isWithinInstantBounds } from "@/lib/date-range/instant-bounds";
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from "@/lib/rollups/dimensions";
 import { MEASURE_NAMES, measureSpec, type Measure } from "./measures";
 
@@ -52,7 +53,15 @@ const dimensionSchema = z.string().refine((v): v is Dimension => (DIMENSION_NAME
 
 /** A filter: the values to keep (any of them); null matches events without that field. */
 const filterValues = z
-  .array(z.string().min(1, { error: "must not be empty (use null for events without a value)" }).max(500).nullable())
+  .array(
+    z
+      .string()
+      .min(1, { error: "must not be empty (use null for events without a value)" })
+      .max(500)
+      // PostgreSQL text cannot hold NUL (22021): no stored value has one, so it is a client error.
+      .refine((v) => !v.includes("\u0000"), { error: "must not contain a NUL character" })
+      .nullable(),
+  )
   .min(1, { error: "must list at least one value (omit the filter to keep everything)" })
   .max(MAX_FILTER_VALUES, { error: `must list at most ${MAX_FILTER_VALUES} values` });
 
@@ -74,7 +83,9 @@ const orderBySchema = z.strictObject({
   direction: z.enum(["asc", "desc"]).default("desc"),
 });
 
-const instant = z.iso.datetime({ offset: true, error: "must be an RFC 3339 date-time with a zone, e.g. 2026-11-01T00:00:00Z" });
+const instant = z.iso
+  .datetime({ offset: true, error: "must be an RFC 3339 date-time with a zone, e.g. 2026-11-01T00:00:00Z" })
+  .refine((v) => isWithinInstantBounds(Date.parse(v)), { error: INSTANT_BOUNDS_MESSAGE });
 
 export const metricsQuerySchema = z
   .strictObject({

@@ -2,7 +2,6 @@ import type { Database } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { gateKeyOf, ingestGate } from "../concurrency-gate";
-import { mapUnavailable } from "../database-unavailable";
 import type { UsageEventInput } from "../event-schema";
 import { ingestEvents } from "../ingest-events";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "../ingest-limits";
@@ -93,7 +92,7 @@ export async function ingestOtlp(db: Database, workspaceId: number, exports: Otl
     throw new ApiError("payload_too_large", `the export has ${summary.spans} spans; at most ${MAX_EVENTS_PER_REQUEST} per request`);
   }
   if (events.length > 0) {
-    const r = await mapUnavailable(() => ingestEvents(db, workspaceId, events));
+    const r = await ingestEvents(db, workspaceId, events);
     summary.accepted = r.accepted;
     summary.duplicates = r.duplicates;
     summary.rejected += r.rejected.length;

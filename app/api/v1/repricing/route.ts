@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTANT_BOUNDS_MESSAGE, isWithinInstantBounds } from "@/lib/date-range/instant-bounds";
 import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getRepricingRun, listRepricingRuns } from "@/lib/pricing/list-repricing-runs";
@@ -9,8 +10,9 @@ export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ 
   runs: await listRepricingRuns(db, workspace.id),
 }));
 
+const windowEdge = z.coerce.date().refine((d) => isWithinInstantBounds(d.getTime()), { error: INSTANT_BOUNDS_MESSAGE });
 const requestSchema = z
-  .strictObject({ from: z.coerce.date(), to: z.coerce.date(), reason: z.string().trim().min(1).max(200) })
+  .strictObject({ from: windowEdge, to: windowEdge, reason: z.string().trim().min(1).max(200) })
   .refine((b) => b.to > b.from, { message: "to must be after from", path: ["to"] });
 
 /** POST /api/v1/repricing — re-prices a window with the prices in force now (e.g. after a catalog update). */
