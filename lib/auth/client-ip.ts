@@ -25,7 +25,7 @@ export function clientIp(headers: Record<string, string | string[] | undefined>,
   return normalizeIp(picked);
 }
 
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.UNITSCOPE_TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
