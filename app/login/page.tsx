@@ -5,6 +5,7 @@ import { LogoMark } from "@/components/shell/logo";
 import { SignOutLink } from "@/components/shell/sign-out-link";
 import { requestOrigin } from "@/components/shell/request-origin";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { getSessionUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,6 +16,7 @@ const ERRORS: Record<string, string> = {
   no_workspace: "Your account is not a member of any workspace. Ask a workspace owner to add you, then sign in again.",
   CredentialsSignin: WRONG_CREDENTIALS,
   SessionRequired: "Sign in to continue.",
+  ...SIGN_IN_MESSAGES,
 };
 
 export default async function LoginPage({ searchParams }: Props) {

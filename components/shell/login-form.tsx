@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 
 const INPUT =
   "mt-1 block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950";
 
-export const WRONG_CREDENTIALS = "Incorrect email or password. After 10 failed attempts, sign-in for that email pauses for 15 minutes.";
+export const WRONG_CREDENTIALS =
+  "Incorrect email or password. After several failed attempts, each new attempt has to wait a little longer.";
 
 export function LoginForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
   const router = useRouter();
@@ -30,9 +32,9 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         redirect: false,
       });
       if (!result || result.error) {
-        // next-auth reports every refusal the same way (wrong password, unknown email, too many tries),
-        // which is right: the page must not reveal which emails have accounts.
-        setError(WRONG_CREDENTIALS);
+        // A wrong password and an unknown email read the same (the page must not reveal which emails have
+        // accounts); a throttled attempt or a database outage has its own code and message.
+        setError((result?.error && SIGN_IN_MESSAGES[result.error]) || WRONG_CREDENTIALS);
         setPending(false);
         return;
       }
