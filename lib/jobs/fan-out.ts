@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import type { SqlExecutor } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/transaction";
 import { defineJob, type JobDefinition, type RetryPolicy } from "./define-job";
-import { enqueueJobWith } from "./enqueue-job";
+import { enqueueJobWith, type JobTarget } from "./enqueue-job";
 import type { JobContext } from "./job-types";
 import { processPeriodOnce } from "./period-ledger";
 import { assertTimeZone, latestOccurrence, type WallClockRule } from "./wall-clock";
@@ -36,7 +36,8 @@ const periodJobSchema = z.object({
   timeZone: z.string().min(1),
 });
 
-export type PeriodJobData = z.infer<typeof periodJobSchema>;
+type PeriodJobSchema = typeof periodJobSchema;
+export type PeriodJobData = z.infer<PeriodJobSchema>;
 
 /** Every workspace with its time zone (an unknown zone name falls back to UTC and is reported). */
 async function allWorkspaces(sql: SqlExecutor): Promise<WorkspaceClock[]> {
@@ -64,7 +65,7 @@ export function defineFanOutJob(def: {
   tickSeconds?: number;
   /** Which workspaces take part (default: all, with their time zone). */
   workspaces?: (sql: SqlExecutor) => Promise<WorkspaceClock[]>;
-}): [JobDefinition, JobDefinition] {
+}): [tick: JobDefinition, work: JobDefinition<PeriodJobSchema>] {
   if ("everySeconds" in def.period && (!Number.isInteger(def.period.everySeconds) || def.period.everySeconds < 1)) {
     throw new RangeError(`${def.queue}: period everySeconds must be an integer ≥ 1`);
   }
@@ -95,7 +96,7 @@ export async function fanOut(
   sql: SqlExecutor,
   job: string,
   rule: PeriodRule,
-  work: JobDefinition<typeof periodJobSchema>,
+  work: JobTarget<PeriodJobSchema>,
   workspaces: readonly WorkspaceClock[],
   now: Date,
 ): Promise<number> {
