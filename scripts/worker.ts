@@ -1,4 +1,4 @@
-// `npm run worker`: runs the job worker (re-pricing, rollups, maintenance) as its own process, beside
+// `npm run worker`: runs the job worker (the jobs composed in lib/boot/jobs.ts) as its own process, beside
 // the app, against DATABASE_URL. Any number may run; each job runs on one of them at a time. With the
 // embedded database the app already runs the worker in-process, and this refuses while the app runs
 // (PGlite allows one process per data directory).
@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { describeDbConfig, resolveDbConfig } from "@/lib/db/config";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { openDatabase } from "@/lib/db/open-database";
-import { isQueueName, type QueueName } from "@/lib/jobs/queues";
+import { jobRegistry } from "@/lib/boot/jobs";
 import { startWorker } from "@/lib/jobs/start-worker";
 
 const { values } = parseArgs({
@@ -24,7 +24,7 @@ if (values.help) {
 
 const concurrency = Number(values.concurrency ?? process.env.UNITSCOPE_WORKER_CONCURRENCY ?? 2);
 const queues = values.queue;
-const unknown = queues?.filter((q) => !isQueueName(q)) ?? [];
+const unknown = queues?.filter((q) => !jobRegistry.jobs.has(q)) ?? [];
 if (!Number.isInteger(concurrency) || concurrency < 1 || unknown.length) {
   console.error(unknown.length ? `unknown queue(s): ${unknown.join(", ")}` : "--concurrency must be an integer ≥ 1");
   process.exit(64);
@@ -41,7 +41,7 @@ try {
   process.exit(err instanceof DataDirLockedError ? 2 : 1);
 }
 
-const worker = await startWorker(db, { concurrency, queues: queues as QueueName[] | undefined }).catch(async (err: unknown) => {
+const worker = await startWorker(db, jobRegistry, { concurrency, queues }).catch(async (err: unknown) => {
   console.error(`could not start the worker: ${err instanceof Error ? err.message : err}`);
   await db.close();
   process.exit(1);

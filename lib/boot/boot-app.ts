@@ -46,8 +46,8 @@ async function boot(): Promise<void> {
   }
 
   if (db.config.kind === "pglite" || process.env.UNITSCOPE_WORKER !== "off") {
-    const { startWorker } = await import("@/lib/jobs/start-worker");
-    const worker = await startWorker(db);
+    const [{ startWorker }, { jobRegistry }] = await Promise.all([import("@/lib/jobs/start-worker"), import("./jobs")]);
+    const worker = await startWorker(db, jobRegistry);
     // Our listener replaces Node's exit-on-signal, so exit ourselves: give running jobs a few seconds
     // (they are idempotent and re-run after a restart), release the database, then leave.
     const shutdown = (signal: string) => {

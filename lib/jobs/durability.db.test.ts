@@ -8,6 +8,9 @@ import { openDatabase } from "@/lib/db/open-database";
 import { uid } from "@/prisma/seed/test-db";
 import { claimJobs } from "./claim-jobs";
 import { enqueueJob } from "./enqueue-job";
+import { ensurePartitionsJob } from "./handlers/ensure-partitions";
+import { maintenanceJobs } from "./handlers/maintenance-jobs";
+import { createJobRegistry } from "./job-registry";
 import { getJob } from "./job-status";
 import { insertJob } from "./insert-job";
 import { runJobs } from "./run-jobs";
@@ -40,7 +43,7 @@ describe("durability across a restart", () => {
       const claimed = await claimJobs(db.sql, "crashed-worker", [queue], 5);
       expect(claimed.map((j) => j.id)).toEqual([lostId]);
       waitingId = (await insertJob(db.sql, queue, { n: 1 }, { maxAttempts: 3, backoffSeconds: 0 })).id;
-      typedId = await enqueueJob(db, "maintenance.partitions", {});
+      typedId = await enqueueJob(db, ensurePartitionsJob, {});
       if (db.sql.kind === "postgres") {
         // Postgres cannot know the holder is dead until its heartbeat is old enough.
         await db.sql.query(`UPDATE "jobs" SET "heartbeat_at" = now() - interval '1 hour' WHERE "id" = $1`, [lostId]);
@@ -56,7 +59,11 @@ describe("durability across a restart", () => {
       pollMs: 50,
       onError: () => undefined,
     });
-    const worker = await startWorker(db, { queues: ["maintenance.partitions"], pollMs: 50, onError: () => undefined });
+    const worker = await startWorker(db, createJobRegistry(maintenanceJobs), {
+      queues: ["maintenance.partitions"],
+      pollMs: 50,
+      onError: () => undefined,
+    });
     try {
       expect(await waitForJob(db, waitingId)).toMatchObject({ state: "completed", attempts: 1 });
       expect(await waitForJob(db, lostId)).toMatchObject({ state: "completed", attempts: 2 });

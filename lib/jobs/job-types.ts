@@ -1,6 +1,3 @@
-import type { Database } from "@/lib/db/client";
-import type { JobPayload, QueueName } from "./queues";
-
 export type JobState = "queued" | "active" | "completed" | "failed" | "cancelled";
 
 export type JobContext = {
@@ -9,7 +6,7 @@ export type JobContext = {
   attempt: number;
   /**
    * Records progress (e.g. events done of total) and proves the job is alive. Call it per batch, not
-   * per row. On PGlite never call it while holding `sql.transaction` (one connection: it would wait on
+   * per row. On PGlite never call it while holding a transaction (one connection: it would wait on
    * itself); call it between transactions.
    */
   progress(done: number, total: number): Promise<void>;
@@ -20,13 +17,5 @@ export type JobContext = {
   signal: AbortSignal;
 };
 
-/**
- * Runs one job. Delivery is at-least-once (a lost worker's job is run again), so a handler must be
- * idempotent. Throw to fail the attempt (retried with backoff); throw PermanentJobError to fail for good.
- */
-export type JobHandler<Q extends QueueName> = (db: Database, data: JobPayload<Q>, ctx: JobContext) => Promise<void>;
-
-export type JobRegistry = { [Q in QueueName]?: JobHandler<Q> };
-
-/** The untyped form the runner drives (registry handlers are wrapped with their schema's parse). */
+/** The untyped form the runner drives (definitions' handlers are wrapped with their schema's parse). */
 export type RawJobHandler = (data: unknown, ctx: JobContext) => Promise<void>;

@@ -1,48 +1,50 @@
 import type { Database } from "@/lib/db/client";
+import type { JobDefinition } from "./define-job";
 import { InvalidJobDataError } from "./job-errors";
-import type { JobHandler, RawJobHandler } from "./job-types";
-import { queueNames, queueSchemas, type JobPayload, type QueueName } from "./queues";
-import { registry } from "./registry";
+import type { JobRegistry } from "./job-registry";
+import type { RawJobHandler } from "./job-types";
 import { runJobs, type RunJobsOptions } from "./run-jobs";
-import { scheduleRow, schedules } from "./schedules";
 
 export type StartWorkerOptions = {
   /** Jobs run at once (all queues together); default 2. */
   concurrency?: number;
   /** Idle wait between claims in ms, at most 1000; default 500. */
   pollMs?: number;
-  /** Serve only these queues (default: every queue with a handler in registry.ts). */
-  queues?: readonly QueueName[];
-  onError?: RunJobsOptions["onError"];
-};
+  /** Serve only these queues (default: every queue of the registry). */
+  queues?: readonly string[];
+} & Pick<RunJobsOptions, "onError" | "heartbeatMs" | "staleAfterSeconds" | "housekeepingMs">;
 
-function parsedHandler<Q extends QueueName>(db: Database, queue: Q, handler: JobHandler<Q>): RawJobHandler {
+function parsedHandler(db: Database, def: JobDefinition): RawJobHandler {
   return async (data, ctx) => {
     // Validated again at run time: the payload may predate a schema change.
-    const parsed = queueSchemas[queue].safeParse(data);
-    if (!parsed.success) throw new InvalidJobDataError(queue, parsed.error.issues);
-    await handler(db, parsed.data as JobPayload<Q>, ctx);
+    const parsed = def.schema.safeParse(data);
+    if (!parsed.success) throw new InvalidJobDataError(def.queue, parsed.error.issues);
+    await def.handler(db, parsed.data, ctx);
   };
 }
 
 /**
  * Starts a worker for the registry's queues on this database: in the app process (embedded PGlite,
  * or Postgres unless a separate `npm run worker` runs) or in that separate process. Several workers
- * may serve one Postgres database; each job runs on one of them at a time.
+ * may serve one Postgres database; each job runs on one of them at a time. The registry comes from the
+ * composition (lib/boot/jobs.ts): lib/jobs knows no domain.
  */
-export async function startWorker(db: Database, opts: StartWorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
-  const served = opts.queues ?? queueNames.filter((q) => registry[q]);
+export async function startWorker(db: Database, registry: JobRegistry, opts: StartWorkerOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const served = opts.queues ?? [...registry.jobs.keys()];
   const handlers: Record<string, RawJobHandler> = {};
   for (const queue of served) {
-    const handler = registry[queue] as JobHandler<typeof queue> | undefined;
-    if (!handler) throw new RangeError(`no handler registered for job queue '${queue}' (lib/jobs/registry.ts)`);
-    handlers[queue] = parsedHandler(db, queue, handler);
+    const def = registry.jobs.get(queue);
+    if (!def) throw new RangeError(`no job is defined for queue '${queue}' (add its module to lib/boot/jobs.ts)`);
+    handlers[queue] = parsedHandler(db, def);
   }
   const runner = await runJobs(db, {
     handlers,
-    schedules: schedules.map(scheduleRow),
+    schedules: registry.schedules,
     concurrency: opts.concurrency,
     pollMs: opts.pollMs,
+    heartbeatMs: opts.heartbeatMs,
+    staleAfterSeconds: opts.staleAfterSeconds,
+    housekeepingMs: opts.housekeepingMs,
     onError: opts.onError,
   });
   return { stop: () => runner.stop() };

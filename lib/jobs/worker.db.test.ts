@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { cancelJob } from "./cancel-job";
+import { defineJob } from "./define-job";
 import { enqueueJob } from "./enqueue-job";
+import { ensurePartitionsJob } from "./handlers/ensure-partitions";
+import { maintenanceJobs } from "./handlers/maintenance-jobs";
+import { createJobRegistry } from "./job-registry";
 import { InvalidJobDataError, PermanentJobError } from "./job-errors";
 import { getJob, listJobs } from "./job-status";
 import { insertJob } from "./insert-job";
@@ -16,6 +21,13 @@ const quiet: RunJobsOptions["onError"] = (message) => void problems.push(message
 const policy = { maxAttempts: 3, backoffSeconds: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+const registry = createJobRegistry(maintenanceJobs);
+/** A typed job whose schema the enqueue checks (it is never run here). */
+const typedJob = defineJob({
+  queue: "test.typed",
+  schema: z.object({ runId: z.number().int().positive() }),
+  handler: async () => undefined,
+});
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -25,14 +37,14 @@ afterAll(async () => {
 });
 
 describe("enqueue → worker → completed", () => {
-  it("runs a registry job through startWorker and records its progress", async () => {
+  it("runs a defined job through startWorker and records its progress", async () => {
     // The pg pool keeps one idle timer per idle client; open the clients this test can use first so the
     // count below measures the worker's own timers, not the pool growing under a loaded machine.
     await Promise.all(Array.from({ length: 6 }, () => db.sql.query("SELECT pg_sleep(0.05)")));
     const before = timeouts();
-    const worker = await startWorker(db, { queues: ["maintenance.partitions"], pollMs: 100, onError: quiet });
+    const worker = await startWorker(db, registry, { queues: ["maintenance.partitions"], pollMs: 100, onError: quiet });
     try {
-      const id = await enqueueJob(db, "maintenance.partitions", {});
+      const id = await enqueueJob(db, ensurePartitionsJob, {});
       const job = await waitForJob(db, id, { timeoutMs: 10_000 });
       expect(job).toMatchObject({ id, queue: "maintenance.partitions", state: "completed", attempts: 1, progress: { done: 1, total: 1 } });
       expect(job.error).toBeUndefined();
@@ -74,9 +86,9 @@ describe("enqueue → worker → completed", () => {
 
   it("rejects a payload that does not match its queue's schema, writing nothing", async () => {
     const key = uid();
-    await expect(enqueueJob(db, "pricing.reprice", { runId: -1 }, { singletonKey: key })).rejects.toBeInstanceOf(InvalidJobDataError);
+    await expect(enqueueJob(db, typedJob, { runId: -1 }, { singletonKey: key })).rejects.toBeInstanceOf(InvalidJobDataError);
     // @ts-expect-error: the payload type is checked at compile time too
-    await expect(enqueueJob(db, "pricing.reprice", { run: 1 }, { singletonKey: key })).rejects.toThrow(/runId/);
+    await expect(enqueueJob(db, typedJob, { run: 1 }, { singletonKey: key })).rejects.toThrow(/runId/);
     const rows = await db.sql.query(`SELECT 1 FROM "jobs" WHERE "singleton_key" = $1`, [key]);
     expect(rows).toHaveLength(0);
     expect(await getJob(db, "not-a-uuid")).toBeNull();
@@ -148,9 +160,9 @@ describe("retries", () => {
 describe("singleton keys", () => {
   it("dedupes waiting jobs by key and returns the waiting job's id", async () => {
     const key = uid();
-    const a = await enqueueJob(db, "maintenance.partitions", {}, { singletonKey: key, startAfterSeconds: 3600 });
-    const b = await enqueueJob(db, "maintenance.partitions", {}, { singletonKey: key });
-    const other = await enqueueJob(db, "maintenance.partitions", {}, { singletonKey: `${key}-2`, startAfterSeconds: 3600 });
+    const a = await enqueueJob(db, ensurePartitionsJob, {}, { singletonKey: key, startAfterSeconds: 3600 });
+    const b = await enqueueJob(db, ensurePartitionsJob, {}, { singletonKey: key });
+    const other = await enqueueJob(db, ensurePartitionsJob, {}, { singletonKey: `${key}-2`, startAfterSeconds: 3600 });
     expect(b).toBe(a);
     expect(other).not.toBe(a);
     const queue = `test.${uid()}`;
@@ -162,7 +174,7 @@ describe("singleton keys", () => {
     expect(await cancelJob(db, other)).toBe(true);
     expect(await cancelJob(db, a)).toBe(false); // only waiting jobs can be cancelled
     // the key is free again once its job left the waiting state
-    const c = await enqueueJob(db, "maintenance.partitions", {}, { singletonKey: key, startAfterSeconds: 3600 });
+    const c = await enqueueJob(db, ensurePartitionsJob, {}, { singletonKey: key, startAfterSeconds: 3600 });
     expect(c).not.toBe(a);
     await cancelJob(db, c);
   });

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/open-database";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { repricingJob } from "./repricing-job";
 
 export type RepricingRequest = {
   workspaceId: number;
@@ -26,7 +27,7 @@ export async function requestRepricing(db: Database, req: RepricingRequest, tx?:
      VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id`,
     [req.workspaceId, req.requestedById, req.reason, JSON.stringify(req.change), window.from, window.to],
   );
-  await enqueueJob(db, "pricing.reprice", { runId: run!.id }, { tx });
+  await enqueueJob(db, repricingJob, { runId: run!.id }, { tx });
   return run!.id;
 }
 

@@ -1,17 +1,12 @@
 import type { SqlExecutor } from "@/lib/db/sql";
-import { insertJob } from "@/lib/jobs/insert-job";
-import { queuePolicy, queueSchemas } from "@/lib/jobs/queues";
 import { hoursOverlapping, truncUtc } from "./grains";
+import { enqueueRollupRefresh } from "./rollup-jobs";
 
 /** Which stored events changed: their timestamps (ingestion), or a time window (re-pricing). */
 export type EventsChange = { timestamps: Iterable<Date | string | number> } | { from: Date; to: Date };
 
 /** A window longer than this is refused: a bug, not a re-pricing (usage partitions cover ~13 months). */
 const MAX_WINDOW_HOURS = 5 * 366 * 24;
-
-export function refreshSingletonKey(workspaceId: number): string {
-  return `rollups:${workspaceId}`;
-}
 
 /**
  * THE hook for everything that writes usage_events: marks the UTC hours holding the changed events as
@@ -50,14 +45,4 @@ export async function noteEventsChanged(exec: SqlExecutor, workspaceId: number, 
     hours.map((h) => new Date(h).toISOString()),
   ]);
   await enqueueRollupRefresh(exec, workspaceId);
-}
-
-/**
- * Enqueues the workspace's refresh: one waiting job per workspace (singleton key), so a burst of ingest
- * batches costs one refresh run. Inside a transaction the job appears at commit; the worker polls
- * every ≤ 1 s, which keeps rollups caught up within seconds of ingestion.
- */
-export async function enqueueRollupRefresh(exec: SqlExecutor, workspaceId: number): Promise<void> {
-  const data = queueSchemas["rollups.refresh"].parse({ workspaceId });
-  await insertJob(exec, "rollups.refresh", data, { singletonKey: refreshSingletonKey(workspaceId), ...queuePolicy("rollups.refresh") });
 }

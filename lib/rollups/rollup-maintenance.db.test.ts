@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
 import type { SqlExecutor } from "@/lib/db/sql";
+import { createJobRegistry } from "@/lib/jobs/job-registry";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { metricsQuerySchema, type MetricsQueryInput } from "@/lib/metrics/query-schema";
 import { runMetricsQuery } from "@/lib/metrics/run-metrics-query";
@@ -13,6 +14,7 @@ import { runRepricing } from "@/lib/pricing/run-repricing";
 import { createContractTerm } from "@/lib/pricing/save-contract-term";
 import { CUBE_NAMES, CUBES } from "./cubes";
 import { noteEventsChanged } from "./note-events-changed";
+import { rollupJobs } from "./rollup-jobs";
 import { rebuildRollups } from "./rebuild-rollups";
 import { refreshRollups } from "./refresh-rollups";
 
@@ -166,7 +168,7 @@ describe("rollup maintenance", () => {
   it("the worker catches up within seconds of ingestion", async () => {
     const { workspaceId: ws } = await seedMetricsWorkspace(db, { now: NOW, days: 1, events: 200, seed: "worker" });
     expect(await dirtyCount(ws, "hour")).toBeGreaterThan(0);
-    const worker = await startWorker(db, { queues: ["rollups.refresh"], pollMs: 200 });
+    const worker = await startWorker(db, createJobRegistry(rollupJobs), { queues: ["rollups.refresh"], pollMs: 200 });
     try {
       // Polls up to 20 s (a bound for a stuck worker, not a speed claim: the worker polls every 200 ms).
       const started = Date.now();

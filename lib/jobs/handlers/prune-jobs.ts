@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { SqlExecutor } from "@/lib/db/sql";
-import type { JobHandler } from "../job-types";
+import { defineJob } from "../define-job";
+import { LEDGER_RETENTION_DAYS } from "../period-ledger";
 
 /** Finished jobs kept this long: completed ones are only history, failures are worth a closer look. */
 export const COMPLETED_RETENTION_DAYS = 7;
@@ -19,9 +21,16 @@ export async function pruneFinishedJobs(sql: SqlExecutor): Promise<number> {
   return row?.deleted ?? 0;
 }
 
-/** Rollup refreshes alone enqueue thousands of small jobs a day; keep the table small. */
-export const pruneJobsJob: JobHandler<"maintenance.prune-jobs"> = async (db, _data, ctx) => {
-  await ctx.progress(0, 1);
-  await pruneFinishedJobs(db.sql);
-  await ctx.progress(1, 1);
-};
+/** Rollup refreshes alone enqueue thousands of small jobs a day; keep the table small (and the period ledger). */
+export const pruneJobsJob = defineJob({
+  queue: "maintenance.prune-jobs",
+  schema: z.object({}),
+  retry: { maxAttempts: 2, backoffSeconds: 60 },
+  schedules: [{ name: "maintenance.prune-jobs.daily", everySeconds: 86_400, data: {} }],
+  handler: async (db, _data, ctx) => {
+    await ctx.progress(0, 1);
+    await pruneFinishedJobs(db.sql);
+    await db.sql.query(`DELETE FROM "job_period_ledger" WHERE "processed_at" < now() - $1 * interval '1 day'`, [LEDGER_RETENTION_DAYS]);
+    await ctx.progress(1, 1);
+  },
+});
