@@ -10,5 +10,11 @@ export async function cardContextOf(
   params: Record<string, string | string[] | undefined>,
   pinned?: Partial<Record<FilterField, string>>,
 ): Promise<CardContext> {
-  return { db: await getDb(), ctx: context.ctx, view: dashboardViewOf(context.range, params), pinned };
+  return {
+    db: await getDb(),
+    ctx: context.ctx,
+    workspaceSlug: context.access.workspace.slug,
+    view: dashboardViewOf(context.range, params),
+    pinned,
+  };
 }

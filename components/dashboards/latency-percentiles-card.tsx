@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useQueryState } from "nuqs";
 import { useId, useMemo } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -12,6 +12,7 @@ import type { ViewWindow } from "@/lib/dashboards/dashboard-view";
 import { fetchMetrics, type MetricsAnswer } from "@/lib/dashboards/metrics-request";
 import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
+import { useWorkspaceQuery } from "./use-workspace-query";
 
 type Props = { window: ViewWindow; filters: MetricsFilters; models: string[]; initialModel: string | null; initial: MetricsAnswer };
 
@@ -23,9 +24,9 @@ export function LatencyPercentilesCard({ window, filters, models, initialModel, 
   const selectId = useId();
   const [model, setModel] = useQueryState("lmodel", cardParsers.lmodel.withOptions({ history: "push", shallow: true }));
   const request = useMemo(() => latencyPercentilesRequest(window, model, filters), [window, model, filters]);
-  const q = useQuery({
-    queryKey: ["metrics", request],
-    queryFn: ({ signal }) => fetchMetrics(request, signal),
+  const q = useWorkspaceQuery({
+    key: ["metrics", request],
+    queryFn: ({ signal, workspace }) => fetchMetrics(request, { workspace, signal }),
     initialData: model === initialModel ? initial : undefined,
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -20,6 +20,7 @@ import { fetchMetrics, type MetricsAnswer } from "@/lib/dashboards/metrics-reque
 import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
+import { useWorkspaceQuery } from "./use-workspace-query";
 
 type Props = { window: ViewWindow; filters: MetricsFilters; initialMetric: LatencyMetric; initialPct: Percentile; initial: MetricsAnswer };
 
@@ -30,9 +31,9 @@ export function PercentileByModelCard({ window, filters, initialMetric, initialP
   const [state, setState] = useQueryStates(parsers, { history: "push", shallow: true });
   const { pmetric: metric, pct } = state;
   const request = useMemo(() => percentileByModelRequest(window, metric, pct, filters), [window, metric, pct, filters]);
-  const q = useQuery({
-    queryKey: ["metrics", request],
-    queryFn: async ({ signal }) => ({ metric, pct, answer: await fetchMetrics(request, signal) }),
+  const q = useWorkspaceQuery({
+    key: ["metrics", request],
+    queryFn: async ({ signal, workspace }) => ({ metric, pct, answer: await fetchMetrics(request, { workspace, signal }) }),
     initialData: metric === initialMetric && pct === initialPct ? { metric: initialMetric, pct: initialPct, answer: initial } : undefined,
     placeholderData: keepPreviousData,
   });

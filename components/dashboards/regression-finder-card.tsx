@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useId, useMemo, useState } from "react";
 import { cardParsers, clampThreshold, type RegressionDimension } from "@/lib/dashboards/card-params";
@@ -15,6 +15,7 @@ import { DataTable } from "@/components/tables/data-table";
 import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
+import { useWorkspaceQuery } from "./use-workspace-query";
 
 // One shared empty list, so the memoised table below is not rebuilt on every render before data arrives.
 const NO_ROWS: readonly LatencyComparison[] = [];
@@ -40,10 +41,10 @@ export function RegressionFinderCard({ window, filters, initialDim, initial, min
   }
   const inputId = useId();
   const requests = useMemo(() => regressionRequests(window, state.rdim, filters), [window, state.rdim, filters]);
-  const q = useQuery({
-    queryKey: ["regressions", requests],
-    queryFn: async ({ signal }) => {
-      const [now, before] = await Promise.all(requests.map((r) => fetchMetrics(r, signal)));
+  const q = useWorkspaceQuery({
+    key: ["regressions", requests],
+    queryFn: async ({ signal, workspace }) => {
+      const [now, before] = await Promise.all(requests.map((r) => fetchMetrics(r, { workspace, signal })));
       return { dim: state.rdim, rows: { current: now!.rows, previous: before!.rows } };
     },
     initialData: state.rdim === initialDim ? { dim: initialDim, rows: initial } : undefined,

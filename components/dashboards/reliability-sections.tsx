@@ -33,7 +33,7 @@ export async function LatencyPercentilesSection({ c, model }: { c: CardContext; 
     .sort((a, b) => (toDecimal(b.requests) ?? new Decimal(0)).comparedTo(toDecimal(a.requests) ?? new Decimal(0)))
     .map((x) => String(x.model));
   return (
-    <QueryProvider>
+    <QueryProvider workspace={c.workspaceSlug}>
       <LatencyPercentilesCard window={window} filters={filters} models={models} initialModel={model} initial={initial} />
     </QueryProvider>
   );
@@ -45,7 +45,7 @@ export async function PercentileByModelSection({ c, metric, pct }: { c: CardCont
   const r = await settle("percentile by model", queryMetrics(c, percentileByModelRequest(window, metric, pct, filters)));
   if (!r.ok) return <CardError title="Latency by model" />;
   return (
-    <QueryProvider>
+    <QueryProvider workspace={c.workspaceSlug}>
       <PercentileByModelCard window={window} filters={filters} initialMetric={metric} initialPct={pct} initial={r.data} />
     </QueryProvider>
   );
@@ -58,7 +58,7 @@ export async function RegressionFinderSection({ c, dim, minRequests }: { c: Card
   const r = await settle("regression finder", Promise.all([queryMetrics(c, now), queryMetrics(c, before)]));
   if (!r.ok) return <CardError title="Regression finder" />;
   return (
-    <QueryProvider>
+    <QueryProvider workspace={c.workspaceSlug}>
       <RegressionFinderCard
         window={window}
         filters={filters}

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useQueryState } from "nuqs";
 import { useMemo } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -12,6 +12,7 @@ import { fetchMetrics, type MetricsAnswer } from "@/lib/dashboards/metrics-reque
 import { CardAlert } from "./card-alert";
 import { DashboardCard } from "./dashboard-card";
 import { SegmentedControl } from "./segmented-control";
+import { useWorkspaceQuery } from "./use-workspace-query";
 
 type Props = {
   id: string;
@@ -35,9 +36,9 @@ export function SpendOverTimeCard({ id, title, window, filters, initialStack, in
   const request = useMemo(() => spendOverTimeRequest(window, stack, filters), [window, stack, filters]);
   // The answer travels with the breakdown it answers: while a new one loads, the previous chart
   // (keepPreviousData) must still be prepared by its own dimension.
-  const q = useQuery({
-    queryKey: ["metrics", request],
-    queryFn: async ({ signal }) => ({ stack, answer: await fetchMetrics(request, signal) }),
+  const q = useWorkspaceQuery({
+    key: ["metrics", request],
+    queryFn: async ({ signal, workspace }) => ({ stack, answer: await fetchMetrics(request, { workspace, signal }) }),
     initialData: stack === initialStack ? { stack: initialStack, answer: initial } : undefined,
     placeholderData: keepPreviousData,
   });

@@ -27,7 +27,7 @@ export async function SpendOverTimeSection({
   const r = await settle(id, queryMetrics(c, spendOverTimeRequest(window, initialStack, filters)));
   if (!r.ok) return <CardError title={title} />;
   return (
-    <QueryProvider>
+    <QueryProvider workspace={c.workspaceSlug}>
       <SpendOverTimeCard
         id={id}
         title={title}

@@ -4,5 +4,11 @@ import { FilterBar } from "./filter-bar";
 
 /** The filter bar for a page's view: options are loaded by the bar itself when a filter is opened. */
 export function FilterBarSection({ c, pinned = [] }: { c: CardContext; pinned?: FilterField[] }) {
-  return <FilterBar window={{ from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString() }} pinned={pinned} />;
+  return (
+    <FilterBar
+      workspace={c.workspaceSlug}
+      window={{ from: c.view.range.from.toISOString(), to: c.view.range.to.toISOString() }}
+      pinned={pinned}
+    />
+  );
 }

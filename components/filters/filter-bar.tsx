@@ -12,7 +12,15 @@ import { FilterSelect } from "./filter-select";
  * shareable link and a history entry, and the server page re-renders its cards for it. The change runs
  * in a transition, so the current cards stay on screen (dimmed) until the new ones arrive.
  */
-export function FilterBar({ window, pinned = [] }: { window: { from: string; to: string }; pinned?: FilterField[] }) {
+export function FilterBar({
+  workspace,
+  window,
+  pinned = [],
+}: {
+  workspace: string;
+  window: { from: string; to: string };
+  pinned?: FilterField[];
+}) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(filterParsers, { history: "push", shallow: false, startTransition });
   const fields = FILTER_FIELD_NAMES.filter((f) => !pinned.includes(f));
@@ -21,7 +29,7 @@ export function FilterBar({ window, pinned = [] }: { window: { from: string; to:
   const set = (field: FilterField, values: string[]) => void setState({ [field]: values.length > 0 ? [...values].sort() : null });
 
   return (
-    <QueryProvider>
+    <QueryProvider workspace={workspace}>
       <section
         aria-label="Filters"
         aria-busy={pending}

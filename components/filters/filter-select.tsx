@@ -1,7 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { useWorkspaceQuery } from "@/components/dashboards/use-workspace-query";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { Popover } from "@/components/ui/popover";
 import type { FilterField } from "@/lib/dashboards/dashboard-filters";
@@ -50,9 +50,9 @@ export function FilterSelect({ field, label, plural, window, selected, onChange 
 
 function FilterPanel({ field, label, plural, window, selected, onChange }: Props) {
   const request = useMemo(() => filterOptionsRequest(window, field), [window, field]);
-  const q = useQuery({
-    queryKey: ["filter-options", request],
-    queryFn: ({ signal }) => fetchMetrics(request, signal),
+  const q = useWorkspaceQuery({
+    key: ["filter-options", request],
+    queryFn: ({ signal, workspace }) => fetchMetrics(request, { workspace, signal }),
     staleTime: 5 * 60_000,
   });
   const options = useMemo(() => (q.data ? prepareFilterOptions(q.data.rows, field) : []), [q.data, field]);

@@ -7,7 +7,7 @@ import { REQUEST_PATH_HEADER } from "@/lib/http/request-path-header";
 import { safeCallbackPath } from "./safe-callback-path";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./roles";
-import { resolveAccess, type Access } from "./workspace-access";
+import { resolveSessionAccess, type Access } from "./workspace-access";
 
 export const WORKSPACE_COOKIE = "unitscope_workspace";
 
@@ -21,9 +21,8 @@ export async function getSessionUserId(): Promise<number | null> {
 export const requireAccess = cache(async (): Promise<Access> => {
   const userId = await getSessionUserId();
   if (userId === null) redirect(await signInPath());
-  const slug = (await cookies()).get(WORKSPACE_COOKIE)?.value;
-  const prisma = await getPrisma();
-  const access = (await resolveAccess(prisma, userId, slug)) ?? (slug ? await resolveAccess(prisma, userId) : null);
+  const cookie = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const access = await resolveSessionAccess(await getPrisma(), userId, { cookie });
   if (!access) redirect("/login?error=no_workspace");
   return access;
 });

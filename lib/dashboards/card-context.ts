@@ -7,10 +7,12 @@ import type { MetricsFilters } from "./dashboard-filters";
 /**
  * What every server card receives: the database, who asks (workspace + role, checked by the loaders),
  * and the view from the URL. `pinned` fixes a filter on drill-down pages (/tenants/acme pins tenant=acme).
+ * `workspaceSlug` (of ctx.workspaceId) is what client cards key their cache by and send to the API.
  */
 export type CardContext = {
   db: Database;
   ctx: MemberContext;
+  workspaceSlug: string;
   view: DashboardView;
   pinned?: Partial<Record<FilterField, string>>;
 };

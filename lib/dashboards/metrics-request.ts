@@ -3,6 +3,7 @@ import type { MeasureName } from "./measure-display";
 import type { Granularity } from "./time-buckets";
 import type { MetricsRow } from "./chart-data";
 
+import { WORKSPACE_HEADER } from "@/lib/auth/workspace-access";
 import type { Dimension } from "@/lib/rollups/dimensions";
 import type { MetricsQueryInput } from "@/lib/metrics/query-schema";
 
@@ -35,11 +36,16 @@ export function metricsRequest(window: { from: Date | string; to: Date | string 
   return req;
 }
 
-/** For client cards: the same question over HTTP, with the session cookie. Throws the API's message on failure. */
-export async function fetchMetrics(request: MetricsRequest, signal?: AbortSignal): Promise<MetricsAnswer> {
+/**
+ * For client cards: the same question over HTTP, with the session cookie, for the workspace the page was
+ * rendered for (named explicitly: the cookie may meanwhile name another one, switched in another tab, and
+ * the answer is cached under this workspace). Throws the API's message on failure.
+ */
+export async function fetchMetrics(request: MetricsRequest, opts: { workspace: string; signal?: AbortSignal }): Promise<MetricsAnswer> {
+  const { workspace, signal } = opts;
   const res = await fetch("/api/v1/metrics/query", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", [WORKSPACE_HEADER]: workspace },
     body: JSON.stringify(request),
     signal,
     credentials: "same-origin",

@@ -4,7 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import type { ApiKeyScope } from "@/lib/auth/api-key-secret";
 import { can, type Permission } from "@/lib/auth/roles";
 import { getSessionUserId } from "@/lib/auth/session";
-import { resolveAccess, type WorkspaceRef } from "@/lib/auth/workspace-access";
+import { resolveSessionAccess, WORKSPACE_HEADER, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
 import { ApiError } from "./errors";
 import { databaseUnavailableError, errorResponse, toApiError, zodIssues } from "./respond";
@@ -113,9 +113,11 @@ async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db:
   if (mode === "ingest") throw new ApiError("unauthorized", "send an API key with the ingest scope as 'Authorization: Bearer <key>'");
   const userId = await getSessionUserId();
   if (userId === null) throw new ApiError("unauthorized", "sign in or send an API key as 'Authorization: Bearer <key>'");
-  const slug = req.headers.get("x-unitscope-workspace") ?? cookieValue(req, "unitscope_workspace");
-  const access = await resolveAccess(db.prisma, userId, slug);
-  if (!access) throw new ApiError("forbidden", slug ? `you are not a member of workspace '${slug}'` : "you belong to no workspace");
+  // Same resolution as pages (workspace-access.ts): a stale cookie falls back, an explicit header does not.
+  const header = req.headers.get(WORKSPACE_HEADER);
+  const cookie = header ? null : cookieValue(req, "unitscope_workspace");
+  const access = await resolveSessionAccess(db.prisma, userId, { header, cookie });
+  if (!access) throw new ApiError("forbidden", header ? `you are not a member of workspace '${header}'` : "you belong to no workspace");
   if (permission && !can(access.role, permission)) {
     throw new ApiError("forbidden", `your role '${access.role}' may not do this (needs ${permission})`);
   }

@@ -87,6 +87,16 @@ describe("seedDemo", () => {
     expect(foreignTenant).toBeNull();
     const owner = await db.prisma.membership.findFirst({ where: { workspaceId: id, user: { email: "other@unitscope.dev" } } });
     expect(owner?.role).toBe("owner");
+    // One demo user belongs to both workspaces: the switcher has something to switch (e2e/workspace-switch.spec.ts).
+    const analyst = await db.prisma.membership.findMany({
+      where: { user: { email: "analyst@unitscope.dev" } },
+      select: { role: true, workspace: { select: { slug: true } } },
+      orderBy: { workspace: { slug: "asc" } },
+    });
+    expect(analyst.map((m) => [m.workspace.slug, m.role])).toEqual([
+      [DEMO_WORKSPACE.slug, "viewer"],
+      [OTHER_WORKSPACE.slug, "viewer"],
+    ]);
   });
 
   it("is idempotent: a second run changes nothing and says so", async () => {
@@ -103,7 +113,7 @@ describe("seedDemo", () => {
     expect(again).toEqual({ created: false, events: before.events, login: first.login });
     expect(messages.join("\n")).toMatch(/already has [\d,]+ events: not seeding again/);
     expect(await snapshot()).toEqual(before);
-    expect(before.members).toBe(5);
+    expect(before.members).toBe(7); // demo: 4 + the analyst; other: its owner + the analyst
   });
 
   it(

@@ -18,15 +18,19 @@ export const OTHER_WORKSPACE = { slug: "other", name: "Globex (second workspace)
 /** Fixed so every fresh install shows the same demo (only shifted to end at its start time). */
 export const DEMO_SEED = 2026;
 const DEMO_OWNER = { email: "demo@unitscope.dev", name: "Dana Demo", role: "owner" } as const;
+/** A member of both workspaces: the demo shows the workspace switcher, and the e2e tier switches with it. */
+export const DEMO_ANALYST = { email: "analyst@unitscope.dev", name: "Ari Analyst", role: "viewer" } as const;
 // Owner last: its membership, written after the events, marks a complete seed.
 const DEMO_MEMBERS: readonly { email: string; name: string; role: Role }[] = [
   { email: "finance@unitscope.dev", name: "Fran Finance", role: "finance" },
   { email: "engineer@unitscope.dev", name: "Eli Engineer", role: "engineer" },
   { email: "viewer@unitscope.dev", name: "Vic Viewer", role: "viewer" },
+  DEMO_ANALYST,
   DEMO_OWNER,
 ];
 const OTHER_MEMBERS: readonly { email: string; name: string; role: Role }[] = [
   { email: "other@unitscope.dev", name: "Olga Other", role: "owner" },
+  DEMO_ANALYST,
 ];
 const OTHER_EVENTS = 600;
 const BATCH = 5_000;
