@@ -17,6 +17,13 @@ const PERMISSIONS = {
   "pricing:read": ["owner", "admin", "engineer", "finance", "viewer"],
   "pricing:manage": ["owner", "admin", "finance"],
   "settings:manage": ["owner", "admin"],
+  // Wave 2: monitoring and FinOps objects. Everyone reads them (dashboards:read); these change them.
+  "alerts:manage": ["owner", "admin", "engineer"],
+  "slos:manage": ["owner", "admin", "engineer"],
+  "budgets:manage": ["owner", "admin", "finance"],
+  "inventory:manage": ["owner", "admin", "engineer"],
+  "quotas:manage": ["owner", "admin", "engineer"],
+  "billing:import": ["owner", "admin", "finance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
