@@ -11,6 +11,8 @@ export const SHARED_MODULES = ["lib/http/errors", "lib/http/respond", "lib/http/
 export const DOMAIN_DEPS = {
   db: [],
   "date-range": [],
+  notifications: ["db", "outbox", "jobs", "format"],
+  alerts: ["db", "outbox", "jobs", "notifications", "metrics", "rollups", "format", "auth", "http", "date-range"],
   format: [],
   auth: ["db"],
   workspaces: ["db"],
