@@ -67,6 +67,9 @@ export default tseslint.config(
     plugins: { unitscope, "import-x": importX, "react-hooks": reactHooks, "@next/next": nextPlugin },
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
+      // Without these, import-x parses only .js files and no-cycle silently sees no TypeScript import.
+      "import-x/extensions": [".ts", ".tsx", ".mjs", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
     },
     rules: {
       ...reactHooks.configs.recommended.rules,

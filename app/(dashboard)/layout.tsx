@@ -3,6 +3,7 @@ import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { TopBar } from "@/components/shell/top-bar";
+import { switchWorkspaceAction } from "./switch-workspace-action";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
@@ -38,7 +39,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         {shell ? (
-          <TopBar access={shell.access} profile={shell.profile} />
+          <TopBar access={shell.access} profile={shell.profile} switchWorkspaceAction={switchWorkspaceAction} />
         ) : (
           <header className="sticky top-0 z-30 flex min-h-14 items-center justify-end border-b border-zinc-200 bg-white/85 py-2 pr-4 pl-14 backdrop-blur md:pl-6 dark:border-zinc-800 dark:bg-zinc-900/85">
             <ThemeToggle />

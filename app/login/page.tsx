@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { LoginForm, WRONG_CREDENTIALS } from "@/components/shell/login-form";
 import { LogoMark } from "@/components/shell/logo";
 import { SignOutLink } from "@/components/shell/sign-out-link";
-import { requestOrigin } from "@/components/shell/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { getSessionUserId } from "@/lib/auth/session";

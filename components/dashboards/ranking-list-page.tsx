@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import type { DashboardContext } from "@/components/shell/dashboard-context";
+import type { DashboardContext } from "@/lib/dashboards/load-dashboard-page";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import type { CardContext } from "@/lib/dashboards/card-context";
 import { RANKED_DIMENSIONS, type RankedDimension } from "@/lib/dashboards/pages/ranking-page";

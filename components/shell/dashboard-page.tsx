@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import type { DashboardContext } from "./dashboard-context";
+import type { DashboardContext } from "@/lib/dashboards/load-dashboard-page";
 import { FirstEventPanel } from "./first-event-panel";
 
 /**

@@ -2,11 +2,20 @@
 
 import { useId, useState, useTransition } from "react";
 import { ChevronDownIcon } from "@/components/ui/icons";
-import { switchWorkspaceAction } from "./switch-workspace-action";
+import type { SwitchWorkspaceResult } from "@/lib/members/switch-workspace";
 
 export type WorkspaceOption = { slug: string; name: string; role: string };
 
-export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: WorkspaceOption[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+  switchWorkspaceAction,
+}: {
+  current: string;
+  workspaces: WorkspaceOption[];
+  /** The server action (app/(dashboard)/switch-workspace-action.ts), passed down by the layout. */
+  switchWorkspaceAction: (slug: string) => Promise<SwitchWorkspaceResult>;
+}) {
   const id = useId();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -14,3 +14,6 @@ export async function switchWorkspace(prisma: PrismaDb, userId: number, slug: un
   if (!access) throw new ApiError("forbidden", `you are not a member of workspace '${parsed.data}'`);
   return access.workspace.slug;
 }
+
+/** What the switch action answers the switcher (a server action cannot throw a message to the client). */
+export type SwitchWorkspaceResult = { ok: true } | { ok: false; message: string };

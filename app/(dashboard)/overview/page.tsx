@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CardSkeleton, StatsSkeleton } from "@/components/dashboards/card-skeleton";
-import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard, KpiSection } from "@/components/dashboards/generic-cards";
 import { PlainTile } from "@/components/dashboards/kpi-grid";
 import { ProjectionTile, TopMoversCard } from "@/components/dashboards/overview-sections";
 import { RecentEventsCard } from "@/components/dashboards/recent-events-card";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadDashboardPage } from "@/lib/dashboards/load-dashboard-page";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { OVERVIEW_KPIS } from "@/lib/dashboards/pages/overview-page";
 
@@ -17,9 +16,7 @@ export const metadata: Metadata = { title: "Overview" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
-  const context = await loadDashboardContext(searchParams);
-  const params = await searchParams;
-  const c = await cardContextOf(context, params);
+  const { context, params, c } = await loadDashboardPage(searchParams);
   return (
     <>
       {params.error === "forbidden" ? (

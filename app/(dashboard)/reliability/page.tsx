@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CardSkeleton, StatsSkeleton } from "@/components/dashboards/card-skeleton";
-import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DimensionSeriesCard, KpiSection, MeasureSeriesCard, TableCard } from "@/components/dashboards/generic-cards";
 import { LatencyPercentilesSection, PercentileByModelSection, RegressionFinderSection } from "@/components/dashboards/reliability-sections";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadDashboardPage } from "@/lib/dashboards/load-dashboard-page";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { loadCardParams } from "@/lib/dashboards/card-params";
 import { ERROR_TYPES_TABLE, REGRESSION_MIN_REQUESTS, RELIABILITY_KPIS } from "@/lib/dashboards/pages/reliability-page";
@@ -15,9 +14,7 @@ export const metadata: Metadata = { title: "Reliability" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReliabilityPage({ searchParams }: Props) {
-  const context = await loadDashboardContext(searchParams);
-  const params = await searchParams;
-  const c = await cardContextOf(context, params);
+  const { context, params, c } = await loadDashboardPage(searchParams);
   const cp = loadCardParams(params);
   return (
     <DashboardPage

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCount, formatDate } from "@/lib/format/format";
-import { requestOrigin } from "@/components/shell/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { can } from "@/lib/auth/roles";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CardSkeleton, StatsSkeleton } from "@/components/dashboards/card-skeleton";
-import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { KpiSection, MeasureSeriesCard, TableCard } from "@/components/dashboards/generic-cards";
 import { SpendOverTimeSection } from "@/components/dashboards/spend-over-time-section";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadDashboardPage } from "@/lib/dashboards/load-dashboard-page";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 import { loadCardParams } from "@/lib/dashboards/card-params";
 import { SPEND_KPIS, COST_PER_1K_TABLE, FEATURE_TENANT_TABLE } from "@/lib/dashboards/pages/spend-page";
@@ -15,9 +14,7 @@ export const metadata: Metadata = { title: "Spend" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SpendPage({ searchParams }: Props) {
-  const context = await loadDashboardContext(searchParams);
-  const params = await searchParams;
-  const c = await cardContextOf(context, params);
+  const { context, params, c } = await loadDashboardPage(searchParams);
   const { stack } = loadCardParams(params);
   return (
     <DashboardPage

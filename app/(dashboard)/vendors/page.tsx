@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CardSkeleton } from "@/components/dashboards/card-skeleton";
-import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { UnitCostCard, VendorMatrixCard } from "@/components/dashboards/vendor-sections";
 import { FilterBarSection } from "@/components/filters/filter-bar-section";
-import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadDashboardPage } from "@/lib/dashboards/load-dashboard-page";
 import { DashboardPage } from "@/components/shell/dashboard-page";
 
 export const metadata: Metadata = { title: "Vendors" };
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: "Vendors" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function VendorsPage({ searchParams }: Props) {
-  const context = await loadDashboardContext(searchParams);
-  const c = await cardContextOf(context, await searchParams);
+  const { context, c } = await loadDashboardPage(searchParams);
   return (
     <DashboardPage
       title="Vendors"

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cardContextOf } from "@/components/dashboards/card-context-of";
 import { DrilldownPage } from "@/components/dashboards/drilldown-page";
-import { loadDashboardContext } from "@/components/shell/dashboard-context";
+import { loadDashboardPage } from "@/lib/dashboards/load-dashboard-page";
 import { loadCardParams } from "@/lib/dashboards/card-params";
 import { drilldownValue } from "@/lib/dashboards/drilldown-value";
 
@@ -15,8 +14,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FeaturePage({ params, searchParams }: Props) {
   const feature = drilldownValue((await params).feature);
   if (feature === null) notFound();
-  const context = await loadDashboardContext(searchParams);
-  const query = await searchParams;
-  const c = await cardContextOf(context, query, { feature });
+  const { context, params: query, c } = await loadDashboardPage(searchParams, { feature });
   return <DrilldownPage context={context} c={c} dimension="feature" value={feature} stack={loadCardParams(query).stack} />;
 }

@@ -5,9 +5,7 @@ import { refresh } from "next/cache";
 import { getSessionUserId, WORKSPACE_COOKIE } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { switchWorkspace } from "@/lib/members/switch-workspace";
-
-export type SwitchWorkspaceResult = { ok: true } | { ok: false; message: string };
+import { switchWorkspace, type SwitchWorkspaceResult } from "@/lib/members/switch-workspace";
 
 /** Remembers the chosen workspace in a cookie after checking, on the server, that the user belongs to it. */
 export async function switchWorkspaceAction(slug: string): Promise<SwitchWorkspaceResult> {
