@@ -54,7 +54,12 @@ export function ApiKeyTable({ keys, revokeAction }: { keys: KeyRow[]; revokeActi
           </Td>
           {revokeAction ? (
             <Td className="text-right">
-              {k.revokedAt ? null : <RevokeKeyButton action={revokeAction} keyId={k.id} keyName={k.name} prefix={k.prefix} />}
+              {/* The button is taller than a line of text: centred on the row's first line, not hanging below it. */}
+              {k.revokedAt ? null : (
+                <div className="-my-1.5">
+                  <RevokeKeyButton action={revokeAction} keyId={k.id} keyName={k.name} prefix={k.prefix} />
+                </div>
+              )}
             </Td>
           ) : null}
         </Tr>
