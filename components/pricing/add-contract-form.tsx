@@ -1,6 +1,9 @@
+import { Button } from "@/components/ui/button";
+
+// The same field look as Settings → API keys' create form.
 const input =
-  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-zinc-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
-const label = "block text-xs font-medium text-zinc-700 dark:text-zinc-300";
+  "mt-1 block h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm font-normal text-zinc-900 shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
+const label = "block text-sm font-medium text-zinc-800 dark:text-zinc-200";
 
 function Field({
   name,
@@ -37,7 +40,7 @@ function Field({
  */
 export function AddContractForm({ action }: { action: (form: FormData) => Promise<void> }) {
   return (
-    <form action={action} className="grid grid-cols-1 gap-3 px-4 py-4 sm:grid-cols-4" data-testid="add-contract-form">
+    <form action={action} className="grid grid-cols-1 gap-3 sm:grid-cols-4" data-testid="add-contract-form">
       <label className={label}>
         Kind
         <select name="kind" className={input} defaultValue="discount">
@@ -61,12 +64,7 @@ export function AddContractForm({ action }: { action: (form: FormData) => Promis
         <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
           A start date in the past re-prices the stored events of that window in the background; the run and its totals appear below.
         </p>
-        <button
-          type="submit"
-          className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-        >
-          Add term
-        </button>
+        <Button type="submit">Add term</Button>
       </div>
     </form>
   );

@@ -1,13 +1,15 @@
+import { Button } from "@/components/ui/button";
+import { Table, Td, Tr, type TableHeading } from "@/components/ui/table";
+import { formatDate, formatUsdExact } from "@/lib/format/format";
 import type { ContractTermView } from "@/lib/pricing/list-contract-terms";
-import { cell, day, head, usd } from "./format";
 
 function terms(t: ContractTermView): string {
   if (t.kind === "discount") return `${t.discountPercent}% off list`;
-  if (t.kind === "commitment") return `${usd(t.monthlyAmountUsd ?? "0")} / month, allocated over tokens`;
+  if (t.kind === "commitment") return `${formatUsdExact(t.monthlyAmountUsd ?? "0")} / month, allocated over tokens`;
   const p = t.prices ?? {};
   return (
     Object.entries(p)
-      .map(([k, v]) => `${k} $${v}`)
+      .map(([k, v]) => `${k} ${formatUsdExact(v ?? "0")}`)
       .join(" · ") + " per 1M tokens"
   );
 }
@@ -21,65 +23,40 @@ export function ContractTermsTable({
   terms: ContractTermView[];
   deleteAction: ((form: FormData) => Promise<void>) | null;
 }) {
-  if (rows.length === 0)
-    return <p className="px-4 py-4 text-sm text-zinc-600 dark:text-zinc-400">No contract terms: effective cost equals list cost.</p>;
+  const columns: TableHeading[] = [
+    { label: "Name" },
+    { label: "Kind" },
+    { label: "Applies to" },
+    { label: "Terms" },
+    { label: "Effective" },
+    ...(deleteAction ? [{ label: "Actions", srOnly: true }] : []),
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="contract-terms">
-        <thead>
-          <tr>
-            <th scope="col" className={head}>
-              Name
-            </th>
-            <th scope="col" className={head}>
-              Kind
-            </th>
-            <th scope="col" className={head}>
-              Applies to
-            </th>
-            <th scope="col" className={head}>
-              Terms
-            </th>
-            <th scope="col" className={head}>
-              Effective
-            </th>
-            {deleteAction ? (
-              <th scope="col" className={head}>
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((t) => (
-            <tr key={t.id}>
-              <td className={`${cell} font-medium`}>{t.name}</td>
-              <td className={cell}>{KIND_LABEL[t.kind] ?? t.kind}</td>
-              <td className={cell}>
-                {[t.provider ?? "any provider", t.model ?? "any model"].join(" / ")}
-                {t.variant ? <div className="text-xs text-zinc-500">{t.variant} only</div> : null}
-              </td>
-              <td className={`${cell} tabular-nums`}>{terms(t)}</td>
-              <td className={`${cell} whitespace-nowrap`}>
-                {day(t.effectiveFrom)} → {t.effectiveTo ? day(t.effectiveTo) : "open"}
-              </td>
-              {deleteAction ? (
-                <td className={cell}>
-                  <form action={deleteAction}>
-                    <input type="hidden" name="termId" value={t.id} />
-                    <button
-                      type="submit"
-                      className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
-                    >
-                      Delete
-                    </button>
-                  </form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Contract terms" testId="contract-terms" empty="No contract terms: effective cost equals list cost." columns={columns}>
+      {rows.map((t) => (
+        <Tr key={t.id}>
+          <Td className="font-medium">{t.name}</Td>
+          <Td>{KIND_LABEL[t.kind] ?? t.kind}</Td>
+          <Td>
+            {[t.provider ?? "any provider", t.model ?? "any model"].join(" / ")}
+            {t.variant ? <div className="text-xs text-zinc-500 dark:text-zinc-400">{t.variant} only</div> : null}
+          </Td>
+          <Td className="tabular-nums">{terms(t)}</Td>
+          <Td className="whitespace-nowrap">
+            {formatDate(t.effectiveFrom)} → {t.effectiveTo ? formatDate(t.effectiveTo) : "open"}
+          </Td>
+          {deleteAction ? (
+            <Td className="text-right">
+              <form action={deleteAction} className="-my-1.5">
+                <input type="hidden" name="termId" value={t.id} />
+                <Button type="submit" variant="secondary" size="sm" aria-label={`Delete ${t.name}`}>
+                  Delete
+                </Button>
+              </form>
+            </Td>
+          ) : null}
+        </Tr>
+      ))}
+    </Table>
   );
 }

@@ -15,6 +15,7 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { SERIES_COLORS } from "@/components/charts/chart-palette";
 import type { SparkPoint } from "@/lib/dashboards/prepare-sparklines";
 import type { ValueFormat } from "@/lib/dashboards/measure-display";
+import { tableStyles } from "@/components/ui/table";
 import { CsvDownloadButton } from "./csv-download-button";
 
 /** A trend column after the data columns (not sortable, not in the CSV: a picture of numbers already listed). */
@@ -104,9 +105,9 @@ export function DataTable({
       <div className="overflow-x-auto">
         <table className={`w-full text-left ${dense ? "text-[13px]" : "text-sm"}`}>
           <caption className="sr-only">{name}. Column headers sort the table.</caption>
-          <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+          <thead className={tableStyles.thead}>
             {t.getHeaderGroups().map((group) => (
-              <tr key={group.id} className="border-b border-zinc-200 dark:border-zinc-800">
+              <tr key={group.id} className={tableStyles.headRow}>
                 {slots.map((slot) => {
                   if (slot.kind === "spark") {
                     return (
@@ -143,9 +144,9 @@ export function DataTable({
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <tbody className={tableStyles.tbody}>
             {visible.map((row) => (
-              <tr key={row.id} data-testid={testId ? `${testId}-row` : undefined} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+              <tr key={row.id} data-testid={testId ? `${testId}-row` : undefined} className={tableStyles.row}>
                 {slots.map((slot) => {
                   if (slot.kind === "spark") {
                     const { sp, i } = slot;
@@ -182,7 +183,7 @@ export function DataTable({
             ))}
           </tbody>
           {hasTotals ? (
-            <tfoot className="border-t-2 border-zinc-200 font-semibold dark:border-zinc-700">
+            <tfoot className={tableStyles.tfoot}>
               <tr>
                 {slots.map((slot, i) => {
                   if (slot.kind === "spark") return <td key={slot.sp.id} />;

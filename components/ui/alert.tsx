@@ -10,7 +10,10 @@ const TONES: Record<AlertTone, string> = {
   success: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100",
 };
 
-/** A message box. `role="alert"` only for errors that appear after an action, so screen readers announce them. */
+/**
+ * A message box. `live` announces it to screen readers: `true` (role="alert") for errors that appear after
+ * an action, `"polite"` (role="status") for confirmations of one.
+ */
 export function Alert({
   tone = "info",
   title,
@@ -20,10 +23,13 @@ export function Alert({
   tone?: AlertTone;
   title?: ReactNode;
   children?: ReactNode;
-  live?: boolean;
+  live?: boolean | "polite";
 }) {
   return (
-    <div role={live ? "alert" : undefined} className={`flex gap-3 rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      role={live === "polite" ? "status" : live ? "alert" : undefined}
+      className={`flex gap-3 rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}
+    >
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">
         {title ? <p className="font-medium">{title}</p> : null}

@@ -13,7 +13,7 @@ describe("measure display", () => {
 
   it("formats each kind for reading and exactly for tooltips", () => {
     expect(formatValue("usd", "1234.5678")).toBe("$1,234.57");
-    expect(formatValueExact("usd", "1234.5678000001")).toBe("$1234.5678000001");
+    expect(formatValueExact("usd", "1234.5678000001")).toBe("$1,234.5678000001");
     expect(formatValue("count", 1234567)).toBe("1,234,567");
     expect(formatValue("count", 1234567, { compact: true })).toBe("1.2M");
     expect(formatValue("percent", 0.9734)).toBe("97.3%");

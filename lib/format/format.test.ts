@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatCount, formatDateTime, formatDuration, formatRelative, formatUsd, formatUsdExact } from "./format";
+import {
+  formatCompact,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+  formatUsd,
+  formatUsdExact,
+} from "./format";
 
 describe("formatUsd", () => {
   it.each([
@@ -15,12 +24,28 @@ describe("formatUsd", () => {
   ])("%s → %s", (input, out) => {
     expect(formatUsd(input)).toBe(out);
   });
+});
 
+describe("formatUsdExact", () => {
   it("keeps precision that a float would lose", () => {
     // 0.1 + 0.2 in floats is 0.30000000000000004; summed as decimals and shown exactly it is not.
-    expect(formatUsdExact("0.3000000000")).toBe("$0.3");
-    expect(formatUsdExact("12345678901.0000000001")).toBe("$12345678901.0000000001");
-    expect(formatUsdExact("-1.5000000000")).toBe("-$1.5");
+    expect(formatUsdExact("0.3000000000")).toBe("$0.30");
+    expect(formatUsdExact("12345678901.0000000001")).toBe("$12,345,678,901.0000000001");
+    expect(formatUsdExact("-1.5000000000")).toBe("-$1.50");
+  });
+
+  // Every stored digit, grouped like formatUsd, at least cents, never rounded (the pricing pages' amounts).
+  it.each([
+    ["1234.5", "$1,234.50"],
+    ["0.0000925", "$0.0000925"],
+    ["10", "$10.00"],
+    ["-3.1", "-$3.10"],
+    ["0", "$0.00"],
+    ["-0.0000000000", "$0.00"],
+    ["1234567.8912345678", "$1,234,567.8912345678"],
+    ["0.0000000001", "$0.0000000001"],
+  ])("%s → %s", (input, out) => {
+    expect(formatUsdExact(input)).toBe(out);
   });
 });
 
@@ -47,6 +72,13 @@ describe("numbers, durations and dates", () => {
 
   it("shows dates in UTC", () => {
     expect(formatDateTime(new Date("2026-11-22T07:05:00Z"))).toBe("Nov 22, 2026, 07:05 UTC");
+    expect(formatDate(new Date("2026-11-22T23:59:00Z"))).toBe("Nov 22, 2026");
+  });
+
+  it("takes the ISO strings that API views carry", () => {
+    expect(formatDateTime("2026-11-10T12:00:00.000Z")).toBe("Nov 10, 2026, 12:00 UTC");
+    // A date-only value stored as UTC midnight stays on its day whatever the server's zone.
+    expect(formatDate("2026-11-10T00:00:00.000Z")).toBe("Nov 10, 2026");
   });
 
   it("describes recency", () => {

@@ -28,10 +28,15 @@ export function formatUsd(amount: string | Decimal): string {
   return usd2.format(d.toDecimalPlaces(2).toFixed() as Intl.StringNumericLiteral);
 }
 
-/** The exact amount for tooltips: all stored decimals, trailing zeros dropped. */
+/**
+ * The exact amount (tooltips, prices, audit totals): every stored decimal, never rounded, grouped like
+ * formatUsd and shown to at least the cent; zeros past the last significant decimal are dropped.
+ */
 export function formatUsdExact(amount: string | Decimal): string {
   const d = new Decimal(amount);
-  return `${d.isNegative() ? "-" : ""}$${d.abs().toFixed()}`;
+  const [int = "0", frac = ""] = d.abs().toFixed().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${d.isNegative() && !d.isZero() ? "-" : ""}$${grouped}.${frac.padEnd(2, "0")}`;
 }
 
 /** 840 ms, 1.25 s, 12.3 s, 2 min 5 s — thresholds sit where rounding would carry into the next unit. */
@@ -54,12 +59,13 @@ const dateTime = new Intl.DateTimeFormat("en-US", {
 });
 const dateOnly = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
 
-export function formatDateTime(d: Date): string {
-  return `${dateTime.format(d)} UTC`;
+/** Dates, or the ISO strings API views carry (`toISOString()`), shown in UTC. */
+export function formatDateTime(d: Date | string): string {
+  return `${dateTime.format(new Date(d))} UTC`;
 }
 
-export function formatDate(d: Date): string {
-  return dateOnly.format(d);
+export function formatDate(d: Date | string): string {
+  return dateOnly.format(new Date(d));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago"; future times (clock skew) read as "just now". */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
 import { SettingsTabs, type SettingsTab } from "@/components/settings/settings-tabs";
 import { can } from "@/lib/auth/roles";
 import { requireAccess } from "@/lib/auth/session";
@@ -14,10 +15,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   ];
   return (
     <div className="mx-auto w-full max-w-5xl">
-      <header className="mb-4">
-        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Settings</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{access.workspace.name}</p>
-      </header>
+      <PageHeader title="Settings" description={access.workspace.name} />
       <SettingsTabs tabs={tabs} />
       {children}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Table, Td, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format/format";
 import { can, type Role } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
@@ -42,44 +43,24 @@ export default async function MembersPage() {
           </>
         }
       />
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
-            <tr className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="col" className="px-5 py-2.5 font-medium">
-                Member
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Role
-              </th>
-              <th scope="col" className="px-3 py-2.5 font-medium">
-                Can
-              </th>
-              <th scope="col" className="px-5 py-2.5 font-medium">
-                Joined
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {members.map((m) => (
-              <tr key={m.userId}>
-                <td className="px-5 py-3">
-                  <p className="font-medium text-zinc-900 dark:text-zinc-100">
-                    {m.name ?? m.email}
-                    {m.userId === access.userId ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
-                  </p>
-                  {m.name ? <p className="text-zinc-500 dark:text-zinc-400">{m.email}</p> : null}
-                </td>
-                <td className="px-3 py-3">
-                  <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
-                </td>
-                <td className="px-3 py-3 text-zinc-600 dark:text-zinc-400">{ROLE_HELP[m.role]}</td>
-                <td className="px-5 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDate(m.joinedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Members" columns={[{ label: "Member" }, { label: "Role" }, { label: "Can" }, { label: "Joined" }]}>
+        {members.map((m) => (
+          <Tr key={m.userId}>
+            <Td>
+              <p className="font-medium text-zinc-900 dark:text-zinc-100">
+                {m.name ?? m.email}
+                {m.userId === access.userId ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
+              </p>
+              {m.name ? <p className="text-zinc-500 dark:text-zinc-400">{m.email}</p> : null}
+            </Td>
+            <Td>
+              <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
+            </Td>
+            <Td className="text-zinc-600 dark:text-zinc-400">{ROLE_HELP[m.role]}</Td>
+            <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDate(m.joinedAt)}</Td>
+          </Tr>
+        ))}
+      </Table>
     </Card>
   );
 }
