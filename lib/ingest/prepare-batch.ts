@@ -1,5 +1,6 @@
 import { costEventLean } from "@/lib/pricing/cost-event-lean";
 import type { loadPricing } from "@/lib/pricing/load-pricing";
+import { canonicalEvent } from "./canonical-event";
 import { CopyBuffer } from "./copy-buffer";
 import { MAX_EVENTS_PER_REQUEST } from "./ingest-limits";
 import { writeCopyRow } from "./insert-events";
@@ -26,8 +27,9 @@ const ROW_BYTES_GUESS = 360;
 const HOUR_MS = 3_600_000;
 
 /**
- * One synchronous pass over a batch: each item is validated (and its usage normalised), priced with
- * the prices in force at its timestamp, and written as a COPY row; invalid items are kept as
+ * One synchronous pass over a batch: each item is validated (and its usage normalised), its vendor and
+ * model family made canonical (canonical-event.ts), priced with the prices in force at its timestamp,
+ * and written as a COPY row; invalid items are kept as
  * rejections by index. Only bytes leave this function, so every per-event object it makes is garbage
  * before the first database round trip: the collector never copies a batch held while it is stored
  * (that copying was a tenth of the app's CPU). Deterministic for a given window and pricing.
@@ -55,9 +57,9 @@ export function prepareBatch(items: readonly unknown[], workspaceId: number, pri
         continue;
       }
       valid++;
-      const e = v.event;
-      const t = e.timestampMs;
-      if (repeated(seen, e.id, t)) continue;
+      const t = v.event.timestampMs;
+      if (repeated(seen, v.event.id, t)) continue;
+      const e = canonicalEvent(index, v.event);
       writeCopyRow(out, workspaceId, e, costEventLean(index, terms, e));
       hours.add(t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS));
     }

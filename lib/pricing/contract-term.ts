@@ -1,3 +1,4 @@
+import { canonicalProvider } from "./canonical-names";
 import type { ResolvedModel } from "./catalog-index";
 import type { PriceVariant, RatePlan } from "./price-schemas";
 
@@ -24,21 +25,34 @@ export type ContractTerm = {
 
 export type TermContext = { provider: string; model: string; resolved: ResolvedModel | null; ts: Date; variant: PriceVariant };
 
+/**
+ * Whether a term covers an event. Events are stored under canonical vendor and model-family names
+ * (canonical-names.ts), so a term scoped by an alias is read as its canonical name: a term written for
+ * `vertex_ai` keeps covering the Vertex events now stored as `google`, and one for
+ * `anthropic/claude-3-5-haiku` the events stored as `claude-3-5-haiku` under `anthropic`.
+ */
 export function termApplies(term: ContractTerm, ctx: TermContext): boolean {
   const t = ctx.ts.getTime();
   if (t < term.effectiveFrom.getTime() || (term.effectiveTo && t >= term.effectiveTo.getTime())) return false;
   if (term.variant && term.variant !== ctx.variant) return false;
+  const provider = canonicalProvider(ctx.provider);
   if (term.provider !== null) {
-    const want = term.provider.toLowerCase();
-    const names = [ctx.provider.toLowerCase(), ctx.resolved?.providerId, ctx.resolved?.model.providerId];
+    const want = canonicalProvider(term.provider);
+    const names = [provider, ctx.resolved?.providerId, ctx.resolved?.model.providerId];
     if (!names.includes(want)) return false;
   }
   if (term.model !== null) {
     const want = term.model.toLowerCase();
     const names = [ctx.model.toLowerCase(), ctx.resolved?.model.modelId.toLowerCase()];
-    if (!names.includes(want)) return false;
+    if (!names.includes(want) && !names.includes(withoutOwnPrefix(want, provider))) return false;
   }
   return true;
+}
+
+/** `anthropic/claude-3-5-haiku` → `claude-3-5-haiku` when the prefix is the event's vendor. */
+function withoutOwnPrefix(model: string, provider: string): string {
+  const slash = model.indexOf("/");
+  return slash > 0 && canonicalProvider(model.slice(0, slash)) === provider ? model.slice(slash + 1) : model;
 }
 
 /** The most specific applicable term of a kind: model scope beats provider scope beats workspace-wide; then the latest start. */

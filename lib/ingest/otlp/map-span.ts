@@ -1,5 +1,6 @@
 import type { UsageEventInput } from "../event-schema";
-import { canonicalProvider, providerFromHost } from "./canonical-provider";
+import { PROVIDER_RAW_KEY } from "../canonical-event";
+import { canonicalSpanProvider, providerFromHost } from "./canonical-provider";
 import { MAX_UNIX_NANO, type AttrValue, type Attributes, type OtlpSpan } from "./otlp-model";
 
 /**
@@ -17,6 +18,7 @@ import { MAX_UNIX_NANO, type AttrValue, type Attributes, type OtlpSpan } from ".
  * | event field    | attributes                                                                                     |
  * | -------------- | ---------------------------------------------------------------------------------------------- |
  * | provider       | gen_ai.provider.name, gen_ai.system, llm.provider, llm.system, else from server.address        |
+ * |                | (canonical vendor, lib/pricing/canonical-names.ts; the attribute kept as metadata.provider_raw) |
  * | model          | gen_ai.response.model, gen_ai.request.model, llm.model_name, embedding.model_name             |
  * | inputTokens    | gen_ai.usage.input_tokens, gen_ai.usage.prompt_tokens, llm.token_count.prompt (cached included)|
  * | outputTokens   | gen_ai.usage.output_tokens, gen_ai.usage.completion_tokens, llm.token_count.completion         |
@@ -95,7 +97,7 @@ export function mapSpan(span: OtlpSpan, resource: Attributes): SpanMapping {
 
   const rawProvider = str(first(a, PROVIDER_KEYS));
   const host = str(first(a, ["server.address"]));
-  const provider = rawProvider ? canonicalProvider(rawProvider) : host ? providerFromHost(host) : undefined;
+  const provider = rawProvider ? canonicalSpanProvider(rawProvider) : host ? providerFromHost(host) : undefined;
   const model = str(first(a, MODEL_KEYS));
   const where = `span ${span.spanId || "?"} '${span.name}'`;
   if (!provider)
@@ -173,6 +175,8 @@ export function mapSpan(span: OtlpSpan, resource: Attributes): SpanMapping {
       spanName: span.name,
       ...(str(resource["service.name"]) ? { service: str(resource["service.name"]) } : {}),
       ...(usageMissing ? { usageMissing: true } : {}),
+      // The attribute as sent, when the stored vendor is its canonical name (as on every ingest path).
+      ...(rawProvider !== undefined && rawProvider !== provider ? { [PROVIDER_RAW_KEY]: rawProvider } : {}),
     },
   };
   return { kind: "event", event };
