@@ -76,7 +76,15 @@ describe("renderSlack", () => {
     expect(header.text.text.endsWith("…")).toBe(true);
     expect(header.text.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no half emoji
     for (const f of (body.blocks[1] as { fields: { text: string }[] }).fields) expect(f.text.length).toBeLessThanOrEqual(2000);
-    expect(body.text.length).toBeLessThanOrEqual(3000);
+    expect(body.text.length).toBeLessThanOrEqual(40_000);
+  });
+
+  it("cuts user text before escaping it, so no entity or link is left half", () => {
+    const body = renderSlack(config, alertMessage({ alert: { ruleName: "<&>".repeat(2000), group: { model: "&".repeat(5000) } } }));
+    const texts = [body.text, ...(body.blocks[1] as { fields: { text: string }[] }).fields.map((f) => f.text)];
+    for (const t of texts) expect(t.replace(/&(amp|lt|gt);/g, "")).not.toMatch(/&/);
+    expect(body.text.endsWith("<https://unitscope.example.com/acme/alerts/42|View in Unitscope>")).toBe(true);
+    for (const f of (body.blocks[1] as { fields: { text: string }[] }).fields) expect(f.text.length).toBeLessThanOrEqual(2000);
   });
 
   it("marks an ungrouped rule's group as all", () => {

@@ -20,10 +20,13 @@ const EMOJI: Record<AlertMessage["type"], string> = {
 };
 
 // Block Kit limits (api.slack.com/reference/block-kit): longer text makes Slack refuse the whole message.
+// User text is cut *before* escaping (so no entity or link is cut in half); escaping grows it at most
+// 5× (`&` → `&amp;`), which the raw limits below allow for: a field ≤ 2000 chars, `text` well under 40,000.
 const HEADER_MAX = 150;
-const FIELD_MAX = 2000;
-const SECTION_MAX = 3000;
-const FALLBACK_MAX = 3000;
+const FIELD_TITLE_RAW = 50;
+const FIELD_VALUE_RAW = 340;
+const NAME_RAW = 100;
+const SUMMARY_RAW = 2000;
 
 /** Slack's mrkdwn treats &, < and > as control characters: user text must carry them escaped. */
 export function escapeMrkdwn(text: string): string {
@@ -41,7 +44,10 @@ function slackDate(iso: string): string {
   return Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} {time}|${escapeMrkdwn(iso)}>` : escapeMrkdwn(iso);
 }
 
-const field = (title: string, value: string) => ({ type: "mrkdwn", text: truncate(`*${title}*\n${escapeMrkdwn(value)}`, FIELD_MAX) });
+const field = (title: string, value: string) => ({
+  type: "mrkdwn",
+  text: `*${escapeMrkdwn(truncate(title, FIELD_TITLE_RAW))}*\n${escapeMrkdwn(truncate(value, FIELD_VALUE_RAW))}`,
+});
 
 /**
  * The incoming-webhook body: Block Kit blocks plus a plain `text` fallback, which Slack shows in
@@ -59,15 +65,15 @@ export function renderSlack(_config: SlackConfig, message: AlertMessage) {
     field("Group", group || "all"),
   ];
   if (a.acknowledgedBy) fields.push(field("Acknowledged by", a.acknowledgedBy));
-  const context = [`Workspace *${escapeMrkdwn(message.workspace.name)}*`, `started ${slackDate(a.startedAt)}`];
+  const context = [`Workspace *${escapeMrkdwn(truncate(message.workspace.name, NAME_RAW))}*`, `started ${slackDate(a.startedAt)}`];
   if (a.resolvedAt) context.push(`resolved ${slackDate(a.resolvedAt)}`);
   return {
-    text: truncate(`${emoji} ${escapeMrkdwn(summary(message))} ${mrkdwnLink(a.permalink, "View in Unitscope")}`, FALLBACK_MAX),
+    text: `${emoji} ${escapeMrkdwn(truncate(summary(message), SUMMARY_RAW))} ${mrkdwnLink(a.permalink, "View in Unitscope")}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: truncate(`${emoji} ${label}: ${a.ruleName}`, HEADER_MAX), emoji: true } },
       { type: "section", fields },
-      { type: "section", text: { type: "mrkdwn", text: truncate(mrkdwnLink(a.permalink, "View alert in Unitscope"), SECTION_MAX) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: truncate(context.join(" · "), FIELD_MAX) }] },
+      { type: "section", text: { type: "mrkdwn", text: mrkdwnLink(a.permalink, "View alert in Unitscope") } },
+      { type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] },
     ],
   };
 }
