@@ -12,6 +12,7 @@ import { ackAlert } from "./ack-alert";
 import { getAlert, listAlertDeliveries, listAlerts } from "./alert-queries";
 import { evaluateMonitors } from "./evaluate-monitors";
 import { createMonitor, patchMonitor } from "./monitor-store";
+import { previewMonitor } from "./preview-monitor";
 import { createSilence } from "./silences";
 
 /**
@@ -304,5 +305,56 @@ describe("monitor validation", () => {
       /^type: unknown channel type/,
     );
     expect(uid()).toBeTruthy();
+  });
+});
+
+describe("backtest (POST /api/v1/monitors/preview)", () => {
+  it("replays an unsaved rule at its cadence and returns the series and the periods it would have fired", async () => {
+    const ws = await makeWorkspace(db.prisma);
+    const e = baseMinute(40);
+    await ingestEvents(db, ws.id, [...events("openai", e, 10, 5), ...events("anthropic", e, 10, 0)]);
+    const preview = await previewMonitor(db, ws.id, {
+      days: 1,
+      monitor: {
+        name: "draft",
+        measure: "error_rate",
+        window: "5m",
+        operator: "gt",
+        alertThreshold: 0.05,
+        groupBy: ["provider"],
+        noData: "ok",
+      },
+    });
+    expect(preview).toMatchObject({ granularity: "minute", stepSeconds: 60, windowSteps: 5, approximate: false });
+    // The errors' minute is inside the 5-minute window of the five evaluations that end after it.
+    expect(preview.periods).toEqual([
+      {
+        group: { provider: "openai" },
+        from: new Date(e + MIN).toISOString(),
+        to: new Date(e + 6 * MIN).toISOString(),
+        severity: "critical",
+      },
+    ]);
+    const openai = preview.series.find((s) => s.group.provider === "openai")!;
+    const at = (t: number) => openai.points.find((p) => p.at === new Date(t).toISOString());
+    expect(at(e + 3 * MIN)).toMatchObject({ requests: 15, outcome: "breach-critical", state: "firing" });
+    expect(Number(at(e + 3 * MIN)!.value)).toBeCloseTo(1 / 3, 10);
+    expect(at(e + 6 * MIN)).toMatchObject({ requests: 0, outcome: "no-data", state: "resolved" });
+    expect(preview.series.find((s) => s.group.provider === "anthropic")!.points.some((p) => p.state !== "ok")).toBe(false);
+
+    // A saved rule previews the same; a bad unsaved one is a 400 naming the field.
+    const saved = await createMonitor(db, ws.id, {
+      name: "saved",
+      measure: "error_rate",
+      window: "5m",
+      operator: "gt",
+      alertThreshold: 0.05,
+      groupBy: ["provider"],
+      noData: "ok",
+    });
+    expect((await previewMonitor(db, ws.id, { monitorId: saved.id })).periods).toEqual(preview.periods);
+    await expect(
+      previewMonitor(db, ws.id, { monitor: { name: "x", measure: "error_rate", window: "5m", operator: "gt" } }),
+    ).rejects.toThrow(/^monitor.alertThreshold: /);
   });
 });

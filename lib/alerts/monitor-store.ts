@@ -138,25 +138,32 @@ export async function createMonitor(db: Pick<Database, "sql">, workspaceId: numb
   return getMonitor(db.sql, workspaceId, id);
 }
 
+/** A stored monitor as the input that would create it (for merging a patch, or previewing a saved rule). */
+export function inputOf(m: MonitorView): Record<string, unknown> {
+  return {
+    name: m.name,
+    enabled: m.enabled,
+    measure: m.measure,
+    filters: m.filters,
+    groupBy: m.groupBy,
+    window: m.window,
+    operator: m.operator,
+    alertThreshold: m.alertThreshold,
+    warningThreshold: m.warningThreshold,
+    minRequests: m.minRequests,
+    forEvaluations: m.forEvaluations,
+    noData: m.noData,
+    renotifyMinutes: m.renotifyMinutes,
+    channelIds: m.channelIds,
+  };
+}
+
 /** Given fields replace the stored ones; the merged monitor is validated as a whole (400 names the field). */
 export async function patchMonitor(db: Pick<Database, "sql">, workspaceId: number, id: number, input: unknown): Promise<MonitorView> {
   const patch = parseInput(monitorPatchSchema, input);
   const cur = await getMonitor(db.sql, workspaceId, id);
   const merged = parseInput(monitorInputSchema, {
-    name: cur.name,
-    enabled: cur.enabled,
-    measure: cur.measure,
-    filters: cur.filters,
-    groupBy: cur.groupBy,
-    window: cur.window,
-    operator: cur.operator,
-    alertThreshold: cur.alertThreshold,
-    warningThreshold: cur.warningThreshold,
-    minRequests: cur.minRequests,
-    forEvaluations: cur.forEvaluations,
-    noData: cur.noData,
-    renotifyMinutes: cur.renotifyMinutes,
-    channelIds: cur.channelIds,
+    ...inputOf(cur),
     ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
   });
   await db.sql.transaction((tx) => save(tx, workspaceId, merged, id));
