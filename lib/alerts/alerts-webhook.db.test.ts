@@ -9,6 +9,7 @@ import { startReceiver, type Answer, type Received } from "@/lib/outbox/fixtures
 import { makeEvent, makeWorkspace } from "@/prisma/seed/factories";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { ackAlert } from "./ack-alert";
+import { evaluateAlertsJob } from "./alert-jobs";
 import { getAlert, listAlertDeliveries, listAlerts } from "./alert-queries";
 import { evaluateMonitors } from "./evaluate-monitors";
 import { createMonitor, patchMonitor } from "./monitor-store";
@@ -356,5 +357,35 @@ describe("backtest (POST /api/v1/monitors/preview)", () => {
     await expect(
       previewMonitor(db, ws.id, { monitor: { name: "x", measure: "error_rate", window: "5m", operator: "gt" } }),
     ).rejects.toThrow(/^monitor.alertThreshold: /);
+  });
+});
+
+describe("the evaluation job", () => {
+  it("evaluates a workspace's period once and records it in the period ledger", async () => {
+    const { ws, receiver, channel } = await setup();
+    try {
+      await createMonitor(db, ws.id, {
+        name: "job",
+        measure: "failed_requests",
+        window: "5m",
+        operator: "gt",
+        alertThreshold: 0,
+        channelIds: [channel.id],
+      });
+      const t0 = baseMinute(15);
+      await ingestEvents(db, ws.id, events("openai", t0 - MIN, 0, 2));
+      const data = { workspaceId: ws.id, period: new Date(t0).toISOString(), dueAt: new Date(t0).toISOString(), timeZone: "UTC" };
+      const ctx = { jobId: "test", attempt: 1, progress: async () => undefined, signal: new AbortController().signal };
+      await evaluateAlertsJob.handler(db, data, ctx);
+      await evaluateAlertsJob.handler(db, data, ctx); // a duplicate run of the same period
+      const ledger = await db.sql.query(`SELECT 1 AS x FROM "job_period_ledger" WHERE "workspace_id" = $1 AND "job" = 'alerts.evaluate'`, [
+        ws.id,
+      ]);
+      expect(ledger).toHaveLength(1);
+      await dispatch();
+      expect(bodies(receiver).map((b) => b.type)).toEqual(["alert.firing"]);
+    } finally {
+      await receiver.close();
+    }
   });
 });
