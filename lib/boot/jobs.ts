@@ -1,6 +1,9 @@
+import { alertJobs } from "@/lib/alerts/alert-jobs";
+import { getDb } from "@/lib/db/client";
 import { maintenanceJobs } from "@/lib/jobs/handlers/maintenance-jobs";
 import { createJobRegistry } from "@/lib/jobs/job-registry";
 import type { Deliverer } from "@/lib/outbox/define-deliverer";
+import { notificationDeliverers } from "@/lib/notifications/notification-deliverers";
 import { outboxJobs } from "@/lib/outbox/outbox-jobs";
 import { pricingJobs } from "@/lib/pricing/repricing-job";
 import { rollupJobs } from "@/lib/rollups/rollup-jobs";
@@ -11,7 +14,8 @@ import { rollupJobs } from "@/lib/rollups/rollup-jobs";
  * and lib/outbox import no domain: this file (outside them) is the only place that knows them all.
  */
 export const deliverers: Deliverer[] = [
-  // Wave 2: e.g. ...alertDeliverers (webhook, e-mail) from lib/alerts.
+  // One per channel type of lib/notifications/channel-types.ts (`notifications.<type>`).
+  ...notificationDeliverers(getDb),
 ];
 
-export const jobRegistry = createJobRegistry([...maintenanceJobs, ...pricingJobs, ...rollupJobs, ...outboxJobs(deliverers)]);
+export const jobRegistry = createJobRegistry([...maintenanceJobs, ...pricingJobs, ...rollupJobs, ...alertJobs, ...outboxJobs(deliverers)]);

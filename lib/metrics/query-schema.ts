@@ -44,10 +44,10 @@ function isTimeZone(tz: string): boolean {
 
 const list = <T extends string>(names: readonly T[]) => names.map((n) => `'${n}'`).join(", ");
 
-const measureSchema = z.string().refine((v): v is Measure => (MEASURE_NAMES as string[]).includes(v), {
+export const measureSchema = z.string().refine((v): v is Measure => (MEASURE_NAMES as string[]).includes(v), {
   error: (iss) => `unknown measure '${String(iss.input)}'; valid measures: ${list(MEASURE_NAMES)}`,
 });
-const dimensionSchema = z.string().refine((v): v is Dimension => (DIMENSION_NAMES as string[]).includes(v), {
+export const dimensionSchema = z.string().refine((v): v is Dimension => (DIMENSION_NAMES as string[]).includes(v), {
   error: (iss) => `unknown dimension '${String(iss.input)}'; valid dimensions: ${list(DIMENSION_NAMES)}`,
 });
 
@@ -65,7 +65,7 @@ const filterValues = z
   .min(1, { error: "must list at least one value (omit the filter to keep everything)" })
   .max(MAX_FILTER_VALUES, { error: `must list at most ${MAX_FILTER_VALUES} values` });
 
-const filtersSchema = z.strictObject(
+export const filtersSchema = z.strictObject(
   Object.fromEntries(DIMENSION_NAMES.map((d) => [DIMENSIONS[d].filterKey, filterValues.optional()])) as {
     [D in Dimension as (typeof DIMENSIONS)[D]["filterKey"]]: z.ZodOptional<typeof filterValues>;
   },
