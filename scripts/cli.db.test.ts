@@ -33,10 +33,19 @@ describe("npm run cli", () => {
     expect(list.stdout).not.toContain(lines.at(-1));
   });
 
+  it("creates a manage-scoped key for automation (the third scope)", () => {
+    const key = cli(["key", "create", "--workspace", "acme", "--scope", "ingest,read,manage", "--name", "terraform"]);
+    expect(key.code).toBe(0);
+    expect(key.stdout).toMatch(/scopes ingest,read,manage\)/);
+    const secret = key.stdout.trim().split("\n").at(-1)!;
+    expect(secret).toMatch(/^usk_/);
+    expect(cli(["key", "list", "--workspace", "acme"]).stdout).toMatch(/\tingest,read,manage\tterraform\tactive/);
+  });
+
   it("rejects bad input with a clear message and a non-zero exit", () => {
     const bad = cli(["key", "create", "--workspace", "acme", "--scope", "admin"]);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/expected one of "ingest"\|"read"/);
+    expect(bad.stderr).toMatch(/expected one of "ingest"\|"read"\|"manage"/);
     expect(cli(["workspace", "create", "Not A Slug"]).stderr).toMatch(/slug/);
     expect(cli(["user", "create", "x@acme.test", "--workspace", "nope", "--role", "viewer", "--password", "long-enough"]).stderr).toMatch(
       /no workspace 'nope'/,

@@ -17,7 +17,9 @@ const USAGE = `usage:
   npm run cli -- workspace list
   npm run cli -- user create <email> --workspace <slug> --role owner|admin|engineer|finance|viewer [--password <pw>] [--name <name>]
                  (without --password the password is read from standard input)
-  npm run cli -- key create --workspace <slug> --scope ingest,read [--name <name>]   (the secret is the last line)
+  npm run cli -- key create --workspace <slug> --scope ingest,read,manage [--name <name>]   (the secret is the last line)
+                 (scopes: ingest = send events; read = query metrics, prices, contracts;
+                  manage = change contracts, re-pricing, alerts, SLOs, budgets; never keys or members)
   npm run cli -- key list --workspace <slug>
   npm run cli -- key revoke <id> --workspace <slug>`;
 
@@ -78,7 +80,7 @@ async function main(db: Database, [noun, verb, arg]: string[]): Promise<void> {
         : `created ${u.email} as ${u.role} of ${u.workspace}`,
     );
   } else if (cmd === "key create") {
-    if (!values.scope) throw new UsageError("--scope ingest,read is required");
+    if (!values.scope) throw new UsageError("--scope is required (one or more of ingest,read,manage)");
     const scopes = parseScopes(values.scope);
     const key = await createApiKey(db.prisma, { workspaceId: await workspaceId(db, values.workspace), name: values.name ?? "cli", scopes });
     console.log(`created API key ${key.id} (${key.prefix}…, scopes ${key.scopes.join(",")}); the secret is shown once:`);

@@ -9,9 +9,15 @@ import type { CreateKeyState } from "./key-action-state";
 
 type Action = (prev: CreateKeyState, form: FormData) => Promise<CreateKeyState>;
 
+// What each scope grants is decided in lib/auth/key-scope-permissions.ts; these lines describe it.
 const SCOPES = [
   { value: "ingest", label: "Ingest", help: "Send usage events and OpenTelemetry traces" },
-  { value: "read", label: "Read", help: "Query metrics and prices from scripts" },
+  { value: "read", label: "Read", help: "Query metrics, prices, contracts and re-pricing runs from scripts" },
+  {
+    value: "manage",
+    label: "Manage",
+    help: "Change contracts, re-pricing, alerts, SLOs and budgets from automation (add Read to read them back); never keys or members",
+  },
 ] as const;
 
 export function CreateKeyForm({ action }: { action: Action }) {
@@ -20,6 +26,7 @@ export function CreateKeyForm({ action }: { action: Action }) {
   const formRef = useRef<HTMLFormElement>(null);
   const secretRef = useRef<HTMLDivElement>(null);
   const nameId = useId();
+  const scopesHelpId = useId();
 
   useEffect(() => {
     if (state.status === "created") {
@@ -83,10 +90,10 @@ export function CreateKeyForm({ action }: { action: Action }) {
               className="mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950"
             />
           </div>
-          <fieldset className="flex gap-4">
+          <fieldset className="flex gap-4" aria-describedby={scopesHelpId}>
             <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Scopes</legend>
             {SCOPES.map((s) => (
-              <label key={s.value} className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" title={s.help}>
+              <label key={s.value} className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
                 <input
                   type="checkbox"
                   name="scopes"
@@ -102,6 +109,13 @@ export function CreateKeyForm({ action }: { action: Action }) {
             {pending ? "Creating…" : "Create key"}
           </Button>
         </form>
+        <ul id={scopesHelpId} className="space-y-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+          {SCOPES.map((s) => (
+            <li key={s.value}>
+              <span className="font-medium text-zinc-700 dark:text-zinc-300">{s.label}</span>: {s.help}.
+            </li>
+          ))}
+        </ul>
       </CardBody>
     </Card>
   );

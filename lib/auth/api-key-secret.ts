@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 
-export const API_KEY_SCOPES = ["ingest", "read"] as const;
+/** What each scope grants is listed in key-scope-permissions.ts (`manage` mints neither keys nor members). */
+export const API_KEY_SCOPES = ["ingest", "read", "manage"] as const;
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

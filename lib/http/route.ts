@@ -1,8 +1,7 @@
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import { actorCan, forbiddenError, type Actor } from "@/lib/auth/actor";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
-import type { ApiKeyScope } from "@/lib/auth/api-key-secret";
-import { can, type Permission } from "@/lib/auth/roles";
+import type { Permission } from "@/lib/auth/roles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { resolveSessionAccess, WORKSPACE_HEADER, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
@@ -13,9 +12,10 @@ import { databaseUnavailableError, errorResponse, toApiError, zodIssues } from "
  * public  – no credentials.
  * session – a signed-in user (cookie); workspace from `x-unitscope-workspace` header or cookie.
  * ingest  – an API key with the ingest scope.
- * read    – a session, or an API key with the read scope.
+ * read    – a session, or an API key whose scopes grant `permission` (default dashboards:read: the read scope).
+ * manage  – the same for a management `permission` (required): a session with it, or a key with the manage scope.
  */
-export type AuthMode = "public" | "session" | "ingest" | "read";
+export type AuthMode = "public" | "session" | "ingest" | "read" | "manage";
 
 type Ctx<A extends AuthMode, B, Q> = {
   req: Request;
@@ -31,7 +31,7 @@ type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.
   body?: BS;
   /** Parsed from the URL's search params (single values as strings). */
   query?: QS;
-  /** Required of a signed-in user's role; API keys are governed by scopes instead. */
+  /** Required of the actor: a user's role, or an API key's scopes (lib/auth/key-scope-permissions.ts). */
   permission?: Permission;
   /** Answers errors in a protocol's own error body (OTLP) instead of our JSON shape. */
   formatError?: (err: ApiError, req: Request) => Response;
@@ -98,17 +98,24 @@ function bearer(req: Request): string | null {
 }
 
 async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db: Database, permission?: Permission) {
+  // A management route without its permission would let any key or member through: a programming error.
+  if (mode === "manage" && !permission) throw new Error("route(): auth 'manage' needs a permission");
   const secret = bearer(req);
   if (secret !== null) {
     // The key is checked first: an unknown or revoked one is 401 everywhere; a valid one is the wrong
     // kind of credential here (403).
     const key = await authenticateApiKey(db.prisma, secret);
     if (mode === "session") throw new ApiError("forbidden", "this endpoint needs a signed-in user, not an API key");
-    const needed: ApiKeyScope = mode === "ingest" ? "ingest" : "read";
-    if (!key.scopes.includes(needed)) throw new ApiError("forbidden", `this API key lacks the '${needed}' scope`);
-    // Keys carry scopes, not roles: they may read, never manage (keys, members, prices, contracts).
-    if (permission && !permission.endsWith(":read")) throw new ApiError("forbidden", "API keys cannot perform management actions; sign in");
-    return { workspace: key.workspace, actor: { kind: "key", keyId: key.keyId, scopes: key.scopes } satisfies Actor };
+    const actor: Actor = { kind: "key", keyId: key.keyId, scopes: key.scopes };
+    if (mode === "ingest") {
+      if (!key.scopes.includes("ingest")) throw new ApiError("forbidden", "this API key lacks the 'ingest' scope");
+    } else {
+      // Scopes grant permissions from an explicit list (lib/auth/key-scope-permissions.ts); a route
+      // that names none is a plain read.
+      const needed = permission ?? "dashboards:read";
+      if (!actorCan(actor, needed)) throw forbiddenError(actor, needed);
+    }
+    return { workspace: key.workspace, actor };
   }
   if (mode === "ingest") throw new ApiError("unauthorized", "send an API key with the ingest scope as 'Authorization: Bearer <key>'");
   const userId = await getSessionUserId();
@@ -118,10 +125,9 @@ async function authenticate(req: Request, mode: Exclude<AuthMode, "public">, db:
   const cookie = header ? null : cookieValue(req, "unitscope_workspace");
   const access = await resolveSessionAccess(db.prisma, userId, { header, cookie });
   if (!access) throw new ApiError("forbidden", header ? `you are not a member of workspace '${header}'` : "you belong to no workspace");
-  if (permission && !can(access.role, permission)) {
-    throw new ApiError("forbidden", `your role '${access.role}' may not do this (needs ${permission})`);
-  }
-  return { workspace: access.workspace, actor: { kind: "user", userId, role: access.role } satisfies Actor };
+  const actor: Actor = { kind: "user", userId, role: access.role };
+  if (permission && !actorCan(actor, permission)) throw forbiddenError(actor, permission);
+  return { workspace: access.workspace, actor };
 }
 
 /** A cookie's value; a malformed one (bad %-escape) is ignored as pages ignore it (Next's cookies()). */

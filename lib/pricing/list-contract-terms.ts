@@ -31,6 +31,7 @@ export function contractTermView(t: ContractTerm) {
     effectiveFrom: t.effectiveFrom.toISOString(),
     effectiveTo: t.effectiveTo?.toISOString() ?? null,
     createdById: t.createdById,
+    createdByKeyId: t.createdByKeyId,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };

@@ -2,15 +2,24 @@ import type { Database } from "@/lib/db/open-database";
 import type { RepricingRun } from "@/lib/db/generated/client";
 
 /** A run as the API and the settings page show it: progress and the audit record. */
-export function repricingRunView(r: RepricingRun & { requestedBy?: { email: string } | null }) {
+type Requester = { requestedBy?: { email: string } | null; requestedByKey?: { name: string; prefix: string } | null };
+
+/** Who asked, for display: the user's email, or the API key (manage scope) that made the change. */
+function requesterOf(r: Requester): string | null {
+  if (r.requestedBy) return r.requestedBy.email;
+  return r.requestedByKey ? `API key “${r.requestedByKey.name}” (${r.requestedByKey.prefix}…)` : null;
+}
+
+export function repricingRunView(r: RepricingRun & Requester) {
   const total = r.eventsTotal;
   return {
     id: r.id,
     status: r.status,
     reason: r.reason,
     change: r.change,
-    requestedBy: r.requestedBy?.email ?? null,
+    requestedBy: requesterOf(r),
     requestedById: r.requestedById,
+    requestedByKeyId: r.requestedByKeyId,
     window: { from: r.windowFrom.toISOString(), to: r.windowTo.toISOString() },
     progress: {
       scanned: r.eventsScanned,
@@ -28,17 +37,19 @@ export function repricingRunView(r: RepricingRun & { requestedBy?: { email: stri
 }
 export type RepricingRunView = ReturnType<typeof repricingRunView>;
 
+const REQUESTER = { requestedBy: { select: { email: true } }, requestedByKey: { select: { name: true, prefix: true } } } as const;
+
 export async function listRepricingRuns(db: Database, workspaceId: number, limit = 50): Promise<RepricingRunView[]> {
   const runs = await db.prisma.repricingRun.findMany({
     where: { workspaceId },
     orderBy: { id: "desc" },
     take: limit,
-    include: { requestedBy: { select: { email: true } } },
+    include: REQUESTER,
   });
   return runs.map(repricingRunView);
 }
 
 export async function getRepricingRun(db: Database, workspaceId: number, id: number): Promise<RepricingRunView | null> {
-  const run = await db.prisma.repricingRun.findFirst({ where: { id, workspaceId }, include: { requestedBy: { select: { email: true } } } });
+  const run = await db.prisma.repricingRun.findFirst({ where: { id, workspaceId }, include: REQUESTER });
   return run && repricingRunView(run);
 }

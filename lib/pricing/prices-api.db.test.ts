@@ -121,10 +121,10 @@ describe("unknown models, contracts and re-pricing runs", () => {
     expect(r.body.models).toEqual([expect.objectContaining({ provider: "acme", model: "house-model", events: 2 })]);
   });
 
-  it("lists contracts and runs; management needs a signed-in user, not an API key", async () => {
+  it("lists contracts and runs; a read key may not manage (that takes a session or a manage key)", async () => {
     const saved = await createContractTerm(
       db,
-      { workspaceId, userId },
+      { workspaceId, actor: { kind: "user", userId, role: "finance" } },
       {
         kind: "custom_price",
         name: "house",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { effectiveTotal, insertPricedEvents } from "./pricing-events.test-helper";
@@ -24,6 +25,8 @@ async function setup() {
   return { ws, user };
 }
 
+const financeActor = (userId: number): Actor => ({ kind: "user", userId, role: "finance" });
+
 // gpt-4o: 1M input tokens = $2.50 list.
 const call = (ts: Date) => ({ ts, provider: "openai", model: "gpt-4o", usage: { inputTokens: 1_000_000, outputTokens: 0 } });
 
@@ -48,7 +51,7 @@ describe("re-pricing after a contract change effective in the past", () => {
 
     const saved = await createContractTerm(
       db,
-      { workspaceId: ws.id, userId: user.id },
+      { workspaceId: ws.id, actor: financeActor(user.id) },
       {
         kind: "discount",
         name: "Q4 true-up",
@@ -80,14 +83,16 @@ describe("re-pricing after a contract change effective in the past", () => {
     // The same run delivered twice (at-least-once queue) does nothing the second time.
     expect(await runRepricing(db, saved.repricingRunId!)).toMatchObject({ status: "already_done", touched: 0 });
     // Re-pricing the same window again finds nothing to change.
-    const again = await requestRepricing(db, {
-      workspaceId: ws.id,
-      requestedById: user.id,
-      reason: "manual",
-      change: {},
-      windowFrom: lastWeek.from,
-      windowTo: lastWeek.to,
-    });
+    const again = await requestRepricing(
+      db,
+      { workspaceId: ws.id, actor: financeActor(user.id) },
+      {
+        reason: "manual",
+        change: {},
+        windowFrom: lastWeek.from,
+        windowTo: lastWeek.to,
+      },
+    );
     expect(await runRepricing(db, again!)).toMatchObject({ scanned: 4, touched: 0 });
     const second = await db.prisma.repricingRun.findUniqueOrThrow({ where: { id: again! } });
     expect([second.oldEffectiveTotalUsd.toString(), second.newEffectiveTotalUsd.toString(), second.eventsTouched]).toEqual(["8", "8", 0]);
@@ -97,7 +102,7 @@ describe("re-pricing after a contract change effective in the past", () => {
   it("an update re-prices the union of the old and new windows; a delete restores list prices", async () => {
     const { ws, user } = await setup();
     await insertPricedEvents(db, ws.id, [call(daysAgo(6)), call(daysAgo(4)), call(daysAgo(2))]);
-    const actor = { workspaceId: ws.id, userId: user.id };
+    const actor = { workspaceId: ws.id, actor: financeActor(user.id) };
     const base = {
       kind: "custom_price" as const,
       name: "negotiated",
@@ -127,7 +132,7 @@ describe("re-pricing after a contract change effective in the past", () => {
     const { ws, user } = await setup();
     const saved = await createContractTerm(
       db,
-      { workspaceId: ws.id, userId: user.id },
+      { workspaceId: ws.id, actor: financeActor(user.id) },
       { kind: "discount", name: "next year", discountPercent: "5", effectiveFrom: new Date(now + 30 * DAY).toISOString() },
     );
     expect(saved.repricingRunId).toBeNull();
@@ -135,7 +140,7 @@ describe("re-pricing after a contract change effective in the past", () => {
 
   it("rejects invalid terms with a 4xx code and writes nothing", async () => {
     const { ws, user } = await setup();
-    const actor = { workspaceId: ws.id, userId: user.id };
+    const actor = { workspaceId: ws.id, actor: financeActor(user.id) };
     await expect(
       createContractTerm(db, actor, { kind: "discount", name: "x", discountPercent: "120", effectiveFrom: daysAgo(1).toISOString() }),
     ).rejects.toMatchObject({ code: "invalid_body" });
@@ -168,7 +173,7 @@ describe("commitments", () => {
     expect(await effectiveTotal(db, ws.id, lastMonth, thisMonth)).toBe("2.5"); // on-prem models are unknown to the catalog
     const saved = await createContractTerm(
       db,
-      { workspaceId: ws.id, userId: user.id },
+      { workspaceId: ws.id, actor: financeActor(user.id) },
       {
         kind: "commitment",
         name: "GPU pool",
@@ -189,5 +194,34 @@ describe("commitments", () => {
       ["qwen-72b", 750, true],
     ]);
     expect(await effectiveTotal(db, ws.id, lastMonth, thisMonth)).toBe("1002.5");
+  });
+});
+
+describe("who may change contracts (assertCan where the write happens)", () => {
+  it("a role or key without pricing:manage is refused by the domain itself, and nothing is written", async () => {
+    const { ws, user } = await setup();
+    const term = { kind: "discount" as const, name: "x", discountPercent: "5", effectiveFrom: daysAgo(2).toISOString() };
+    const window = { reason: "manual", change: {}, windowFrom: daysAgo(2), windowTo: daysAgo(1) };
+    const refused: Actor[] = [
+      { kind: "user", userId: user.id, role: "engineer" },
+      { kind: "user", userId: user.id, role: "viewer" },
+      { kind: "key", keyId: 1, scopes: ["ingest", "read"] },
+    ];
+    for (const actor of refused) {
+      const ctx = { workspaceId: ws.id, actor };
+      await expect(createContractTerm(db, ctx, term)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(requestRepricing(db, ctx, window)).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await db.prisma.contractTerm.count({ where: { workspaceId: ws.id } })).toBe(0);
+    expect(await db.prisma.repricingRun.count({ where: { workspaceId: ws.id } })).toBe(0);
+
+    const saved = await createContractTerm(db, { workspaceId: ws.id, actor: financeActor(user.id) }, term);
+    for (const actor of refused) {
+      const ctx = { workspaceId: ws.id, actor };
+      await expect(updateContractTerm(db, ctx, saved.termId, { ...term, name: "y" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(deleteContractTerm(db, ctx, saved.termId)).rejects.toMatchObject({ code: "forbidden" });
+    }
+    const row = await db.prisma.contractTerm.findUniqueOrThrow({ where: { id: saved.termId } });
+    expect([row.name, row.createdById, row.createdByKeyId]).toEqual(["x", user.id, null]);
   });
 });

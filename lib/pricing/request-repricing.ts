@@ -1,11 +1,10 @@
+import { assertCan, authorOf, type ActorContext } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { repricingJob } from "./repricing-job";
 
 export type RepricingRequest = {
-  workspaceId: number;
-  requestedById: number | null;
   /** One line for the audit log, e.g. "contract term 12 created". */
   reason: string;
   /** What changed (before/after), kept verbatim in the audit record. */
@@ -15,17 +14,20 @@ export type RepricingRequest = {
 };
 
 /**
- * Records an audited re-pricing run for [windowFrom, windowTo) and enqueues the job that performs it.
- * Pass `tx` to make it part of the change that caused it (the run exists exactly when the change
- * commits). Returns null when the window is empty (a change that starts in the future touches nothing).
+ * Records an audited re-pricing run for [windowFrom, windowTo) in the actor's workspace, attributed to
+ * the actor (user or API key), and enqueues the job that performs it. Pass `tx` to make it part of the
+ * change that caused it (the run exists exactly when the change commits). Returns null when the window
+ * is empty (a change that starts in the future touches nothing).
  */
-export async function requestRepricing(db: Database, req: RepricingRequest, tx?: SqlExecutor): Promise<number | null> {
-  const window = await widenForCommitments(tx ?? db.sql, req.workspaceId, req.windowFrom, req.windowTo);
+export async function requestRepricing(db: Database, ctx: ActorContext, req: RepricingRequest, tx?: SqlExecutor): Promise<number | null> {
+  assertCan(ctx, "pricing:manage");
+  const window = await widenForCommitments(tx ?? db.sql, ctx.workspaceId, req.windowFrom, req.windowTo);
   if (!window) return null;
+  const by = authorOf(ctx.actor);
   const [run] = await (tx ?? db.sql).query<{ id: number }>(
-    `INSERT INTO repricing_runs (workspace_id, requested_by_id, reason, change, window_from, window_to)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id`,
-    [req.workspaceId, req.requestedById, req.reason, JSON.stringify(req.change), window.from, window.to],
+    `INSERT INTO repricing_runs (workspace_id, requested_by_id, requested_by_key_id, reason, change, window_from, window_to)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) RETURNING id`,
+    [ctx.workspaceId, by.userId, by.keyId, req.reason, JSON.stringify(req.change), window.from, window.to],
   );
   await enqueueJob(db, repricingJob, { runId: run!.id }, { tx });
   return run!.id;

@@ -1,3 +1,4 @@
+import { assertCan, authorOf, type ActorContext } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open-database";
 import type { SqlExecutor } from "@/lib/db/sql";
 import { ApiError } from "@/lib/http/errors";
@@ -5,8 +6,6 @@ import { contractTermInputSchema, type ContractTermData, type ContractTermInput 
 import { requestRepricing } from "./request-repricing";
 
 export type SavedContractTerm = { termId: number; repricingRunId: number | null };
-
-type Actor = { workspaceId: number; userId: number | null };
 
 const COLUMNS = `kind, name, provider, model, variant, discount_percent, input_per_mtok, output_per_mtok, cache_read_per_mtok,
   cache_write_per_mtok, cache_write_1h_per_mtok, reasoning_per_mtok, tiers, monthly_amount_usd, effective_from, effective_to`;
@@ -47,22 +46,24 @@ function parse(input: ContractTermInput): ContractTermData {
 /**
  * Contract writes go through raw SQL (lib/pricing may) because they must commit together with the
  * audited re-pricing run and its job: a term saved without its re-price would leave history wrong.
- * The run covers the part of the term's window that is already in the past.
+ * The run covers the part of the term's window that is already in the past. Every write is the actor's
+ * (a member with pricing:manage, or an API key with the manage scope) and is attributed to it.
  */
-export async function createContractTerm(db: Database, actor: Actor, input: ContractTermInput): Promise<SavedContractTerm> {
+export async function createContractTerm(db: Database, ctx: ActorContext, input: ContractTermInput): Promise<SavedContractTerm> {
+  assertCan(ctx, "pricing:manage");
   const t = parse(input);
+  const by = authorOf(ctx.actor);
   return db.sql.transaction(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO contract_terms (workspace_id, created_by_id, ${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18) RETURNING id`,
-      [actor.workspaceId, actor.userId, ...values(t)],
+      `INSERT INTO contract_terms (workspace_id, created_by_id, created_by_key_id, ${COLUMNS})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19) RETURNING id`,
+      [ctx.workspaceId, by.userId, by.keyId, ...values(t)],
     );
     const termId = row!.id;
     const runId = await requestRepricing(
       db,
+      ctx,
       {
-        ...actor,
-        requestedById: actor.userId,
         reason: `contract term ${termId} (${t.kind}) created`,
         change: { action: "create", termId, after: describe(t) },
         windowFrom: t.effectiveFrom,
@@ -74,14 +75,20 @@ export async function createContractTerm(db: Database, actor: Actor, input: Cont
   });
 }
 
-export async function updateContractTerm(db: Database, actor: Actor, termId: number, input: ContractTermInput): Promise<SavedContractTerm> {
+export async function updateContractTerm(
+  db: Database,
+  ctx: ActorContext,
+  termId: number,
+  input: ContractTermInput,
+): Promise<SavedContractTerm> {
+  assertCan(ctx, "pricing:manage");
   const t = parse(input);
   return db.sql.transaction(async (tx) => {
-    const before = await lockTerm(tx, actor.workspaceId, termId);
+    const before = await lockTerm(tx, ctx.workspaceId, termId);
     await tx.query(
       `UPDATE contract_terms SET (${COLUMNS}, updated_at) = ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, now())
        WHERE id = $1 AND workspace_id = $2`,
-      [termId, actor.workspaceId, ...values(t)],
+      [termId, ctx.workspaceId, ...values(t)],
     );
     // Both the old and the new window may hold events whose cost changes.
     const from = before.effective_from < t.effectiveFrom ? before.effective_from : t.effectiveFrom;
@@ -89,9 +96,8 @@ export async function updateContractTerm(db: Database, actor: Actor, termId: num
     const newTo = t.effectiveTo ?? new Date();
     const runId = await requestRepricing(
       db,
+      ctx,
       {
-        ...actor,
-        requestedById: actor.userId,
         reason: `contract term ${termId} (${t.kind}) updated`,
         change: { action: "update", termId, before: before.snapshot, after: describe(t) },
         windowFrom: from,
@@ -103,15 +109,15 @@ export async function updateContractTerm(db: Database, actor: Actor, termId: num
   });
 }
 
-export async function deleteContractTerm(db: Database, actor: Actor, termId: number): Promise<SavedContractTerm> {
+export async function deleteContractTerm(db: Database, ctx: ActorContext, termId: number): Promise<SavedContractTerm> {
+  assertCan(ctx, "pricing:manage");
   return db.sql.transaction(async (tx) => {
-    const before = await lockTerm(tx, actor.workspaceId, termId);
-    await tx.query(`DELETE FROM contract_terms WHERE id = $1 AND workspace_id = $2`, [termId, actor.workspaceId]);
+    const before = await lockTerm(tx, ctx.workspaceId, termId);
+    await tx.query(`DELETE FROM contract_terms WHERE id = $1 AND workspace_id = $2`, [termId, ctx.workspaceId]);
     const runId = await requestRepricing(
       db,
+      ctx,
       {
-        ...actor,
-        requestedById: actor.userId,
         reason: `contract term ${termId} (${before.snapshot.kind}) deleted`,
         change: { action: "delete", termId, before: before.snapshot },
         windowFrom: before.effective_from,

@@ -127,7 +127,7 @@ describe("rollup maintenance", () => {
     const to = new Date(NOW.getTime() - 3 * DAY);
     const saved = await createContractTerm(
       db,
-      { workspaceId: ws, userId: user.id },
+      { workspaceId: ws, actor: { kind: "user", userId: user.id, role: "finance" } },
       {
         kind: "discount",
         name: "retroactive 50 %",

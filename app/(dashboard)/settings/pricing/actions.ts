@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { userActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
@@ -27,7 +28,7 @@ export async function addContractAction(form: FormData): Promise<void> {
   try {
     saved = await createContractTerm(
       await getDb(),
-      { workspaceId: access.workspace.id, userId: access.userId },
+      { workspaceId: access.workspace.id, actor: userActor(access) },
       contractInputFromForm(form),
     );
   } catch (err) {
@@ -41,7 +42,7 @@ export async function deleteContractAction(form: FormData): Promise<void> {
   let saved;
   try {
     const id = parseId(String(form.get("termId") ?? ""), "contract term");
-    saved = await deleteContractTerm(await getDb(), { workspaceId: access.workspace.id, userId: access.userId }, id);
+    saved = await deleteContractTerm(await getDb(), { workspaceId: access.workspace.id, actor: userActor(access) }, id);
   } catch (err) {
     failed(err);
   }

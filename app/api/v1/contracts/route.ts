@@ -8,11 +8,14 @@ export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ 
   terms: await listContractTerms(db, workspace.id),
 }));
 
-/** POST /api/v1/contracts — adds a term (owner/admin/finance); a past effective date queues an audited re-pricing. */
+/**
+ * POST /api/v1/contracts — adds a term (owner/admin/finance, or an API key with the manage scope); a past
+ * effective date queues an audited re-pricing.
+ */
 export const POST = route(
-  { auth: "session", permission: "pricing:manage", body: contractTermInputSchema },
+  { auth: "manage", permission: "pricing:manage", body: contractTermInputSchema },
   async ({ db, workspace, actor, body }) => {
-    const saved = await createContractTerm(db, { workspaceId: workspace.id, userId: actor.kind === "user" ? actor.userId : null }, body);
+    const saved = await createContractTerm(db, { workspaceId: workspace.id, actor }, body);
     return Response.json(
       { term: await getContractTerm(db, workspace.id, saved.termId), repricingRunId: saved.repricingRunId },
       { status: 201 },

@@ -16,19 +16,17 @@ const requestSchema = z
   .refine((b) => b.to > b.from, { message: "to must be after from", path: ["to"] });
 
 /** POST /api/v1/repricing — re-prices a window with the prices in force now (e.g. after a catalog update). */
-export const POST = route(
-  { auth: "session", permission: "pricing:manage", body: requestSchema },
-  async ({ db, workspace, actor, body }) => {
-    const userId = actor.kind === "user" ? actor.userId : null;
-    const id = await requestRepricing(db, {
-      workspaceId: workspace.id,
-      requestedById: userId,
+export const POST = route({ auth: "manage", permission: "pricing:manage", body: requestSchema }, async ({ db, workspace, actor, body }) => {
+  const id = await requestRepricing(
+    db,
+    { workspaceId: workspace.id, actor },
+    {
       reason: `manual: ${body.reason}`,
       change: { action: "manual" },
       windowFrom: body.from,
       windowTo: body.to,
-    });
-    if (id === null) throw new ApiError("invalid_body", "the window holds no past time to re-price", [{ path: "from" }]);
-    return Response.json({ run: await getRepricingRun(db, workspace.id, id) }, { status: 202 });
-  },
-);
+    },
+  );
+  if (id === null) throw new ApiError("invalid_body", "the window holds no past time to re-price", [{ path: "from" }]);
+  return Response.json({ run: await getRepricingRun(db, workspace.id, id) }, { status: 202 });
+});

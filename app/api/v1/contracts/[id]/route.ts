@@ -14,21 +14,16 @@ export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ 
 
 /** PUT replaces the term; the union of its old and new windows (up to now) is re-priced. */
 export const PUT = route(
-  { auth: "session", permission: "pricing:manage", body: contractTermInputSchema },
+  { auth: "manage", permission: "pricing:manage", body: contractTermInputSchema },
   async ({ db, workspace, actor, params, body }) => {
     const id = parseId(params.id, "contract term");
-    const saved = await updateContractTerm(
-      db,
-      { workspaceId: workspace.id, userId: actor.kind === "user" ? actor.userId : null },
-      id,
-      body,
-    );
+    const saved = await updateContractTerm(db, { workspaceId: workspace.id, actor }, id, body);
     return { term: await getContractTerm(db, workspace.id, id), repricingRunId: saved.repricingRunId };
   },
 );
 
-export const DELETE = route({ auth: "session", permission: "pricing:manage" }, async ({ db, workspace, actor, params }) => {
+export const DELETE = route({ auth: "manage", permission: "pricing:manage" }, async ({ db, workspace, actor, params }) => {
   const id = parseId(params.id, "contract term");
-  const saved = await deleteContractTerm(db, { workspaceId: workspace.id, userId: actor.kind === "user" ? actor.userId : null }, id);
+  const saved = await deleteContractTerm(db, { workspaceId: workspace.id, actor }, id);
   return { deleted: id, repricingRunId: saved.repricingRunId };
 });
