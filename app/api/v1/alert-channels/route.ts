@@ -8,6 +8,6 @@ export const GET = route({ auth: "read", permission: "dashboards:read" }, async 
 }));
 
 /** POST — {name, type, config}; the response's `secrets` (a webhook's signing secret) is shown this once. */
-export const POST = route({ auth: "read", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, body }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, body }) =>
   Response.json(await createChannel(db, workspace.id, body), { status: 201, headers: { "Cache-Control": "no-store" } }),
 );

@@ -8,6 +8,6 @@ export const GET = route({ auth: "read", permission: "dashboards:read" }, async 
 }));
 
 /** POST /api/v1/monitors — creates a monitor; 400 names the offending field. */
-export const POST = route({ auth: "read", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, body }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, body }) =>
   Response.json({ monitor: await createMonitor(db, workspace.id, body) }, { status: 201 }),
 );

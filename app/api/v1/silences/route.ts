@@ -10,6 +10,6 @@ export const GET = route(
 );
 
 /** POST /api/v1/silences — {ruleKind?, ruleId?, group?, until, comment?}. */
-export const POST = route({ auth: "read", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, actor, body }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, actor, body }) =>
   Response.json({ silence: await createSilence(db, workspace.id, body, await actorLabel(db, actor)) }, { status: 201 }),
 );

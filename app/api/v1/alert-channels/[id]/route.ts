@@ -8,11 +8,11 @@ export const GET = route({ auth: "read", permission: "dashboards:read" }, async 
 }));
 
 /** PATCH — {name?, enabled?, config?}: given config keys replace stored ones (secrets too, write-only). */
-export const PATCH = route({ auth: "read", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, params, body }) => ({
+export const PATCH = route({ auth: "manage", permission: "alerts:manage", body: z.unknown() }, async ({ db, workspace, params, body }) => ({
   channel: await patchChannel(db, workspace.id, parseRouteId(params.id, "alert channel"), body),
 }));
 
-export const DELETE = route({ auth: "read", permission: "alerts:manage" }, async ({ db, workspace, params }) => {
+export const DELETE = route({ auth: "manage", permission: "alerts:manage" }, async ({ db, workspace, params }) => {
   await deleteChannel(db, workspace.id, parseRouteId(params.id, "alert channel"));
   return new Response(null, { status: 204 });
 });

@@ -3,7 +3,7 @@ import { rotateWebhookSecret } from "@/lib/notifications/channel-store";
 import { parseRouteId } from "@/lib/notifications/parse-input";
 
 /** POST — a new webhook signing secret, shown once; the old one keeps signing for the grace period. */
-export const POST = route({ auth: "read", permission: "alerts:manage" }, async ({ db, workspace, params }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage" }, async ({ db, workspace, params }) =>
   Response.json(await rotateWebhookSecret(db, workspace.id, parseRouteId(params.id, "alert channel")), {
     headers: { "Cache-Control": "no-store" },
   }),

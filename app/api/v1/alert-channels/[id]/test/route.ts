@@ -3,6 +3,6 @@ import { testChannel } from "@/lib/notifications/channel-store";
 import { parseRouteId } from "@/lib/notifications/parse-input";
 
 /** POST /api/v1/alert-channels/{id}/test — queues an alert.test message (delivered by the outbox). 202. */
-export const POST = route({ auth: "read", permission: "alerts:manage" }, async ({ db, workspace, params }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage" }, async ({ db, workspace, params }) =>
   Response.json(await testChannel(db, workspace.id, parseRouteId(params.id, "alert channel")), { status: 202 }),
 );

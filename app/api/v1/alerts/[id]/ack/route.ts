@@ -4,6 +4,6 @@ import { route } from "@/lib/http/route";
 import { parseRouteId } from "@/lib/notifications/parse-input";
 
 /** POST /api/v1/alerts/{id}/ack — acknowledges an open alert (no renotify; alert.acknowledged to its channels). */
-export const POST = route({ auth: "read", permission: "alerts:manage" }, async ({ db, workspace, actor, params }) =>
+export const POST = route({ auth: "manage", permission: "alerts:manage" }, async ({ db, workspace, actor, params }) =>
   ackAlert(db, workspace.id, parseRouteId(params.id, "alert"), await actorLabel(db, actor)),
 );
