@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Modules marked `import "server-only"` are imported by route tests; outside Next's react-server
+  // build the package throws by design, so tests get its empty module.
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 // Two tiers run by vitest: pure unit tests, and db tests against a real Postgres (DATABASE_URL) or a
 // throw-away in-memory PGlite. The e2e tier is Playwright's (e2e/*.spec.ts).

@@ -6,6 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { resolveSessionAccess, WORKSPACE_HEADER, type WorkspaceRef } from "@/lib/auth/workspace-access";
 import { getDb, type Database } from "@/lib/db/client";
 import { ApiError } from "./errors";
+import { readJsonBody } from "./read-json-body";
 import { databaseUnavailableError, errorResponse, toApiError, zodIssues } from "./respond";
 
 /**
@@ -29,6 +30,8 @@ type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.
   auth: A;
   /** Parsed from a JSON body. Omit to read the body yourself (streams, NDJSON, protobuf). */
   body?: BS;
+  /** Largest JSON body in bytes (default DEFAULT_JSON_BODY_LIMIT, 1 MB). */
+  bodyLimit?: number;
   /** Parsed from the URL's search params (single values as strings). */
   query?: QS;
   /** Required of the actor: a user's role, or an API key's scopes (lib/auth/key-scope-permissions.ts). */
@@ -38,8 +41,6 @@ type Options<A extends AuthMode, BS extends z.ZodType | undefined, QS extends z.
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
-
-const MAX_JSON_BODY = 1_000_000;
 
 export function route<A extends AuthMode, BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   opts: Options<A, BS, QS>,
@@ -51,7 +52,7 @@ export function route<A extends AuthMode, BS extends z.ZodType | undefined = und
       const db = await connect();
       const principal = opts.auth === "public" ? {} : await authenticate(req, opts.auth, db, opts.permission);
       const query = opts.query ? parseWith(opts.query, Object.fromEntries(new URL(req.url).searchParams), "invalid_query") : undefined;
-      const body = opts.body ? parseWith(opts.body, await readJson(req), "invalid_body") : undefined;
+      const body = opts.body ? parseWith(opts.body, await readJsonBody(req, opts.bodyLimit), "invalid_body") : undefined;
       const result = await handler({ req, params, db, body, query, ...principal } as Ctx<A, Infer<BS>, Infer<QS>>);
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
@@ -75,20 +76,6 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: "invali
   if (!r.success)
     throw new ApiError(code, code === "invalid_body" ? "the request body is invalid" : "the query string is invalid", zodIssues(r.error));
   return r.data;
-}
-
-async function readJson(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new ApiError("unsupported_media_type", "send the body as application/json");
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY) throw new ApiError("payload_too_large", `the body exceeds ${MAX_JSON_BODY} bytes`);
-  const text = await req.text();
-  if (text.length > MAX_JSON_BODY) throw new ApiError("payload_too_large", `the body exceeds ${MAX_JSON_BODY} bytes`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_body", "the body is not valid JSON");
-  }
 }
 
 function bearer(req: Request): string | null {
