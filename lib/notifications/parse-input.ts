@@ -13,11 +13,3 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   const first = issues[0]!;
   throw new ApiError("invalid_body", first.path ? `${first.path}: ${first.message}` : first.message, issues);
 }
-
-/** A positive integer id from a route segment; anything else is 404 (no such thing). */
-export function parseRouteId(raw: string | string[] | undefined, what: string): number {
-  const text = Array.isArray(raw) ? raw[0] : raw;
-  const n = text !== undefined && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n > 2_147_483_647) throw new ApiError("not_found", `no ${what} '${text ?? ""}'`);
-  return n;
-}

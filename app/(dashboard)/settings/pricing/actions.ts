@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { contractInputFromForm } from "@/lib/pricing/contract-form";
-import { parseId } from "@/lib/pricing/parse-id";
+import { parseId } from "@/lib/http/parse-id";
 import { createContractTerm, deleteContractTerm } from "@/lib/pricing/save-contract-term";
 
 const PAGE = "/settings/pricing";

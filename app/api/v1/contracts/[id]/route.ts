@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { contractTermInputSchema } from "@/lib/pricing/contract-schemas";
 import { getContractTerm } from "@/lib/pricing/list-contract-terms";
-import { parseId } from "@/lib/pricing/parse-id";
+import { parseId } from "@/lib/http/parse-id";
 import { deleteContractTerm, updateContractTerm } from "@/lib/pricing/save-contract-term";
 
 export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ db, workspace, params }) => {

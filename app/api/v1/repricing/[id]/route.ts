@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getRepricingRun } from "@/lib/pricing/list-repricing-runs";
-import { parseId } from "@/lib/pricing/parse-id";
+import { parseId } from "@/lib/http/parse-id";
 
 /** GET /api/v1/repricing/:id — one run's status, progress and audit record. */
 export const GET = route({ auth: "read", permission: "pricing:read" }, async ({ db, workspace, params }) => {

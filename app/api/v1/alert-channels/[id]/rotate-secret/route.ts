@@ -1,10 +1,10 @@
 import { route } from "@/lib/http/route";
 import { rotateWebhookSecret } from "@/lib/notifications/channel-store";
-import { parseRouteId } from "@/lib/notifications/parse-input";
+import { parseId } from "@/lib/http/parse-id";
 
 /** POST — a new webhook signing secret, shown once; the old one keeps signing for the grace period. */
 export const POST = route({ auth: "manage", permission: "alerts:manage" }, async ({ db, workspace, params }) =>
-  Response.json(await rotateWebhookSecret(db, workspace.id, parseRouteId(params.id, "alert channel")), {
+  Response.json(await rotateWebhookSecret(db, workspace.id, parseId(params.id, "alert channel")), {
     headers: { "Cache-Control": "no-store" },
   }),
 );
