@@ -68,7 +68,9 @@ test.describe("dashboards", () => {
 
   test("filters live in the URL: reload restores them, back restores the previous view", async ({ page }) => {
     await signIn(page, DEMO);
-    await page.goto(`/spend?${RANGE}`);
+    // Whole past days: a rolling "7d" window moves while the test runs, and its totals with it.
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/spend?range=custom&from=${day(8)}&to=${day(1)}`);
     const spend = page.getByTestId("kpi-spend-value");
     await expect(spend).toBeVisible();
     const unfiltered = await spend.getAttribute("data-value");
