@@ -39,20 +39,21 @@ describe("ConcurrencyGate", () => {
   });
 
   it("lets one key hold at most its share of the slots: another key gets a free slot at once", async () => {
-    const gate = new ConcurrencyGate(4, 16, 10_000); // default share: half the slots
-    expect(gate.perKeySlots).toBe(2);
-    const a = [deferred(), deferred(), deferred()];
+    const gate = new ConcurrencyGate(4, 16, 10_000); // default share: all slots but one
+    expect(gate.perKeySlots).toBe(3);
+    const a = [deferred(), deferred(), deferred(), deferred()];
     const order: string[] = [];
     const runningA = a.map((b, i) => gate.run("a", () => b.promise.then(() => order.push(`a${i}`))));
-    expect(gate.inFlight).toBe(2); // the third of key a waits although two slots are free
+    expect(gate.inFlight).toBe(3); // the fourth of key a waits although a slot is free
     expect(await gate.run("b", async () => "b ran")).toBe("b ran");
     a[0]!.resolve();
     await tick();
-    expect(gate.inFlight).toBe(2); // a's waiter took the slot a0 gave back
+    expect(gate.inFlight).toBe(3); // a's waiter took the slot a0 gave back
     a[1]!.resolve();
     a[2]!.resolve();
+    a[3]!.resolve();
     await Promise.all(runningA);
-    expect(order).toEqual(["a0", "a1", "a2"]);
+    expect(order).toEqual(["a0", "a1", "a2", "a3"]);
     expect(gate.inFlight).toBe(0);
   });
 
@@ -82,12 +83,12 @@ describe("ConcurrencyGate", () => {
 
   it("admits a key's requests up to its slots plus half the queue, refusing more of that key at once", async () => {
     const gate = new ConcurrencyGate(4, 16, 10_000);
-    expect(gate.perKeyRequests).toBe(10);
+    expect(gate.perKeyRequests).toBe(11);
     const hold = deferred();
-    const held = Array.from({ length: 10 }, () => gate.admit("a", () => hold.promise));
+    const held = Array.from({ length: 11 }, () => gate.admit("a", () => hold.promise));
     const refused = await gate.admit("a", async () => "never").catch((e: unknown) => e);
     expect((refused as ApiError).status).toBe(429);
-    expect((refused as ApiError).message).toMatch(/this API key already has 10 ingest requests in flight/);
+    expect((refused as ApiError).message).toMatch(/this API key already has 11 ingest requests in flight/);
     expect(await gate.admit("b", async () => "b admitted")).toBe("b admitted");
     hold.resolve();
     await Promise.all(held);

@@ -26,7 +26,8 @@ export class ConcurrencyGate {
     readonly slots: number,
     readonly queue: number,
     readonly waitMs: number,
-    readonly perKeySlots: number = Math.max(1, Math.floor(slots / 2)),
+    // All but one: a busy exporter keeps nearly full throughput, and another key always finds a slot.
+    readonly perKeySlots: number = Math.max(1, slots - 1),
   ) {
     this.perKeyRequests = perKeySlots + Math.ceil(queue / 2);
   }

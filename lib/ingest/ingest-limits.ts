@@ -9,7 +9,7 @@
  * | UNITSCOPE_INGEST_CONCURRENCY          | 4       | ingest requests processed at once per server process       |
  * | UNITSCOPE_INGEST_QUEUE                | 16      | requests allowed to wait for a slot; more → 429            |
  * | UNITSCOPE_INGEST_QUEUE_WAIT_MS        | 5000    | longest wait for a slot before 429                         |
- * | UNITSCOPE_INGEST_KEY_CONCURRENCY      | slots/2 | slots one API key may hold at once (at least 1)            |
+ * | UNITSCOPE_INGEST_KEY_CONCURRENCY      | slots−1 | slots one API key may hold at once (at least 1)            |
  * | UNITSCOPE_INGEST_BODY_TIMEOUT_MS      | 30000   | a body still arriving after this → 408 (frees the slot)    |
  */
 
@@ -59,7 +59,7 @@ export function maxFutureSkewMs(): number {
 export function ingestConcurrency(): { slots: number; queue: number; waitMs: number; perKeySlots: number } {
   const slots = Math.max(1, Math.floor(envNumber("UNITSCOPE_INGEST_CONCURRENCY", 4)));
   // Half the slots by default, so one key (one exporter fleet, or one abusive client) never holds them all.
-  const perKey = Math.floor(envNumber("UNITSCOPE_INGEST_KEY_CONCURRENCY", Math.floor(slots / 2)));
+  const perKey = Math.floor(envNumber("UNITSCOPE_INGEST_KEY_CONCURRENCY", slots - 1));
   return {
     slots,
     queue: Math.floor(envNumber("UNITSCOPE_INGEST_QUEUE", 16)),
