@@ -100,21 +100,44 @@ export function BacktestPanel({ rule, ready }: { rule: unknown; ready: boolean }
           No events match this rule in the last {days} day{days === 1 ? "" : "s"}: nothing to replay yet.
         </p>
       ) : (
-        <figure data-testid="backtest-chart" className="space-y-2">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700 dark:text-zinc-300">
-            {state.chart.series.map((s, i) => (
-              <li key={s.key} className="flex items-center gap-1.5">
-                <span className="inline-block h-0.5 w-3" style={{ background: seriesColor(i) }} aria-hidden />
-                {s.label}
+        <figure data-testid="backtest-chart" className="space-y-3">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700 dark:text-zinc-300" aria-label="Legend">
+            <li className="flex items-center gap-1.5">
+              <span className="inline-block w-4 border-t-2 border-dashed border-red-500" aria-hidden />
+              alert threshold {state.answer.alertThreshold}
+            </li>
+            {state.answer.warningThreshold !== null ? (
+              <li className="flex items-center gap-1.5">
+                <span className="inline-block w-4 border-t-2 border-dashed border-amber-500" aria-hidden />
+                warning threshold {state.answer.warningThreshold}
               </li>
-            ))}
+            ) : null}
+            <li className="flex items-center gap-1.5">
+              <span className="inline-block h-3 w-4 bg-red-500/20" aria-hidden />
+              would have alerted
+            </li>
           </ul>
-          <BacktestChart data={state.chart} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            {state.chart.series.map((s, i) => {
+              const n = state.chart.areas.filter((a) => a.seriesKey === s.key).length;
+              return (
+                <div key={s.key} data-testid="backtest-group" className="min-w-0">
+                  <p className="flex items-center gap-1.5 text-xs font-medium text-zinc-800 dark:text-zinc-200">
+                    <span className="inline-block h-0.5 w-3" style={{ background: seriesColor(i) }} aria-hidden />
+                    <span className="truncate">{s.label}</span>
+                    <span className="font-normal text-zinc-500 dark:text-zinc-400">
+                      · {n === 0 ? "no alert" : `${n} alert${n === 1 ? "" : "s"}`}
+                    </span>
+                  </p>
+                  <BacktestChart data={state.chart} seriesIndex={i} />
+                </div>
+              );
+            })}
+          </div>
           <figcaption className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="backtest-summary">
             {firing === 0 ? "It would not have alerted" : `It would have alerted ${firing} time${firing === 1 ? "" : "s"}`} in the last{" "}
             {days} day
-            {days === 1 ? "" : "s"} (shaded).
-            {state.chart.hiddenGroups > 0 ? ` ${state.chart.hiddenGroups} quieter group(s) not drawn.` : ""}
+            {days === 1 ? "" : "s"}.{state.chart.hiddenGroups > 0 ? ` ${state.chart.hiddenGroups} quieter group(s) not drawn.` : ""}
             {state.answer.approximate ? " Approximate: this measure or window is replayed per step, not as an exact sliding window." : ""}
           </figcaption>
         </figure>

@@ -46,6 +46,7 @@ describe("prepareBacktestChart", () => {
       { t: Date.parse("2026-11-01T00:03:00Z"), s0: 0.3, s1: null },
     ]);
     expect(c.hasData).toBe(true);
+    expect(c.maxValue).toBe(0.3);
     expect(c.dots).toBe(true);
   });
 

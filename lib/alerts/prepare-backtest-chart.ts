@@ -25,6 +25,8 @@ export type BacktestChart = {
   /** Groups in the answer beyond the ones shown. */
   hiddenGroups: number;
   hasData: boolean;
+  /** The largest value shown: every group's panel shares the y scale, so groups compare at a glance. */
+  maxValue: number;
   /** Few values: draw each as a dot too, or a short burst in a long range is invisible as a line. */
   dots: boolean;
 };
@@ -45,7 +47,7 @@ const sameGroup = (a: Record<string, string>, b: Record<string, string>) =>
  * A backtest answer → the line chart: the `maxSeries` first groups (the answer lists the busiest first), values as
  * plot numbers (exact decimals stay in the API; a chart only needs pixels), the thresholds and the alerting periods.
  */
-export function prepareBacktestChart(answer: PreviewAnswer, maxSeries = 5): BacktestChart {
+export function prepareBacktestChart(answer: PreviewAnswer, maxSeries = 4): BacktestChart {
   const shown = answer.series.slice(0, maxSeries);
   const series = shown.map((s, i) => ({ key: `s${i}`, label: groupLabel(s.group) }));
   const rows = new Map<number, { t: number } & Record<string, number | null>>();
@@ -76,6 +78,7 @@ export function prepareBacktestChart(answer: PreviewAnswer, maxSeries = 5): Back
     areas,
     hiddenGroups: Math.max(0, answer.series.length - shown.length),
     hasData: points.some((r) => series.some((s) => r[s.key] !== null)),
+    maxValue: points.reduce((m, r) => Math.max(m, ...series.map((s) => r[s.key] ?? 0)), 0),
     dots: points.reduce((n, r) => n + series.filter((s) => r[s.key] !== null).length, 0) <= SPARSE_VALUES,
   };
 }
