@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, signIn, VIEWER, watchConsole } from "./helpers";
 
 type Received = {
   headers: http.IncomingHttpHeaders;
@@ -73,6 +73,11 @@ test("the owner creates a webhook channel and a monitor with its backtest, sees 
     const secret = (await page.getByTestId("new-channel-secret").textContent())?.trim() ?? "";
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
     await expect(page.getByTestId("channel-row").filter({ hasText: channelName })).toContainText("webhook");
+    // Send test: an alert.test through the outbox; the row shows the attempt's outcome.
+    const channelRow = page.getByTestId("channel-row").filter({ hasText: channelName });
+    await channelRow.getByRole("button", { name: `Send test to ${channelName}` }).click();
+    await expect(channelRow.getByTestId("channel-test-result")).toContainText("Delivered (HTTP 200)", { timeout: 40_000 });
+    expect(receiver.received.filter((r) => r.json.type === "alert.test")).toHaveLength(1);
     await snap(page, "channels");
 
     // Some healthy traffic for the e2e provider, so the backtest has a series to draw.
@@ -165,4 +170,24 @@ test("the owner creates a webhook channel and a monitor with its backtest, sees 
     for (const c of channels.filter((x) => x.name === channelName)) await page.request.delete(`/api/v1/alert-channels/${c.id}`);
     await receiver.close();
   }
+});
+
+test("a viewer reads alerts, monitors and channels without any control to change them", async ({ page }) => {
+  await signIn(page, VIEWER);
+  await page.goto("/alerts");
+  await expect(page.getByRole("heading", { name: "Firing now" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New monitor" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Acknowledge / })).toHaveCount(0);
+  await page.goto("/settings/channels");
+  await expect(page.getByRole("heading", { name: "Notification channels" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create channel" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Send test/ })).toHaveCount(0);
+  // The server refuses anyway.
+  const refused = await page.request.post("/api/v1/alert-channels", {
+    data: { name: "x", type: "webhook", config: { url: "http://127.0.0.1:9/x" } },
+  });
+  expect(refused.status()).toBe(403);
+  await page.goto("/alerts/monitors/new");
+  await expect(page).toHaveURL(/\/overview\?error=forbidden/);
 });
