@@ -50,6 +50,8 @@ export default defineConfig({
           PORT: String(port),
           UNITSCOPE_DATA_DIR: dataDir,
           UNITSCOPE_SECRET_DIR: dataDir + "-secret",
+          // The shortest evaluation cadence allowed, so e2e/alerts.spec.ts sees a monitor fire within seconds.
+          UNITSCOPE_ALERT_EVAL_SECONDS: process.env.UNITSCOPE_ALERT_EVAL_SECONDS ?? "10",
           ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
         },
       },

@@ -3,16 +3,18 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type SettingsTab = { href: string; label: string };
+/** `exact`: active on its own path only (a section's index page, whose siblings live below it). */
+export type SettingsTab = { href: string; label: string; exact?: boolean };
 
-export function SettingsTabs({ tabs }: { tabs: SettingsTab[] }) {
+/** Section tabs (Settings, Alerts): links with aria-current on the page shown. */
+export function SettingsTabs({ tabs, label = "Settings" }: { tabs: SettingsTab[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
+    <nav aria-label={label} className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {tabs.map((t) => {
           // "General" is /settings itself; the others own their sub-paths.
-          const active = t.href === "/settings" ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
+          const active = t.href === "/settings" || t.exact ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
           return (
             <li key={t.href}>
               <Link

@@ -24,7 +24,8 @@ export function DateRangeControl() {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(dateRangeParsers, { history: "push", shallow: false, startTransition });
-  if (pathname.startsWith("/settings")) return null; // settings are not time-bound
+  // Settings and alerts (live state, not a view of a range) are not time-bound.
+  if (pathname.startsWith("/settings") || pathname === "/alerts" || pathname.startsWith("/alerts/")) return null;
 
   const customValid = state.range === "custom" && state.from !== null && state.to !== null && state.from <= state.to;
   const selected = state.range === "custom" && !customValid ? "7d" : state.range;

@@ -5,8 +5,17 @@ import { hrefWithView, isActive, NAV_ITEMS, SHARED_VIEW_PARAMS } from "./nav-ite
 const item = (label: string) => NAV_ITEMS.find((i) => i.label === label)!;
 
 describe("navigation", () => {
-  it("lists the seven sections in order", () => {
-    expect(NAV_ITEMS.map((i) => i.label)).toEqual(["Overview", "Spend", "Reliability", "Tenants", "Features", "Vendors", "Settings"]);
+  it("lists the eight sections in order", () => {
+    expect(NAV_ITEMS.map((i) => i.label)).toEqual([
+      "Overview",
+      "Spend",
+      "Reliability",
+      "Tenants",
+      "Features",
+      "Vendors",
+      "Alerts",
+      "Settings",
+    ]);
   });
 
   it("marks a section active on its own page and below it only", () => {
@@ -20,6 +29,7 @@ describe("navigation", () => {
     const current = new URLSearchParams("range=custom&from=2026-11-01&to=2026-11-03&tab=x");
     expect(hrefWithView(item("Spend"), current)).toBe("/spend?range=custom&from=2026-11-01&to=2026-11-03");
     expect(hrefWithView(item("Settings"), current)).toBe("/settings");
+    expect(hrefWithView(item("Alerts"), current)).toBe("/alerts");
     expect(hrefWithView(item("Vendors"), new URLSearchParams())).toBe("/vendors");
   });
 

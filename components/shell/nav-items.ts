@@ -1,6 +1,15 @@
 import type { ComponentType, SVGProps } from "react";
 import { FILTER_URL_KEYS } from "@/lib/dashboards/dashboard-filters";
-import { FeaturesIcon, OverviewIcon, ReliabilityIcon, SettingsIcon, SpendIcon, TenantsIcon, VendorsIcon } from "@/components/ui/icons";
+import {
+  BellIcon,
+  FeaturesIcon,
+  OverviewIcon,
+  ReliabilityIcon,
+  SettingsIcon,
+  SpendIcon,
+  TenantsIcon,
+  VendorsIcon,
+} from "@/components/ui/icons";
 
 export type NavItem = {
   href: string;
@@ -17,6 +26,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/tenants", label: "Tenants", icon: TenantsIcon, keepsRange: true },
   { href: "/features", label: "Features", icon: FeaturesIcon, keepsRange: true },
   { href: "/vendors", label: "Vendors", icon: VendorsIcon, keepsRange: true },
+  // Alerts are live state, not a view of a date range: links to it do not carry one.
+  { href: "/alerts", label: "Alerts", icon: BellIcon, keepsRange: false },
   { href: "/settings", label: "Settings", icon: SettingsIcon, keepsRange: false },
 ];
 

@@ -12,6 +12,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     // Viewers may not read keys (keys:read), so the tab is not offered; the page refuses them too.
     ...(can(access.role, "keys:read") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
     { href: "/settings/pricing", label: "Pricing" },
+    { href: "/settings/channels", label: "Notification channels" },
   ];
   return (
     <div className="mx-auto w-full max-w-5xl">
