@@ -179,11 +179,11 @@ describe("monitor → webhook (acceptance: error_rate > 0.05 over 5m grouped by 
         { ruleKind: "monitor", ruleId: monitor.id, group: { provider: "groq" }, until: new Date(Date.now() + 3_600_000).toISOString() },
         "me",
       );
-      await ingestEvents(db, ws.id, [...events("groq", t0 - 2 * MIN, 0, 4), ...events("xai", t0 - 2 * MIN, 0, 4)]);
+      await ingestEvents(db, ws.id, [...events("groq", t0 - 2 * MIN, 0, 4), ...events("x-ai", t0 - 2 * MIN, 0, 4)]);
       await evaluateMonitors(db, ws.id, new Date(t0));
       await dispatch();
-      // xai (not silenced) notified; groq firing too, but silently, with its history.
-      expect(bodies(receiver).map((b) => b.data.alert.group)).toEqual([{ provider: "xai" }]);
+      // x-ai (not silenced; the canonical provider id ingest stores for "xai") notified; groq firing too, but silently, with its history.
+      expect(bodies(receiver).map((b) => b.data.alert.group)).toEqual([{ provider: "x-ai" }]);
       const alerts = await listAlerts(db, ws.id, { state: "firing", limit: 10 });
       const groq = alerts.find((a) => a.group.provider === "groq")!;
       expect(groq).toMatchObject({ state: "firing", silenced: true });
@@ -306,6 +306,46 @@ describe("monitor validation", () => {
       /^type: unknown channel type/,
     );
     expect(uid()).toBeTruthy();
+  });
+});
+
+describe("a workspace's evaluation cycle", () => {
+  it("evaluates many monitors (a few at a time on Postgres): each once per instant, results in monitor order, one message per transition", async () => {
+    const { ws, receiver, channel } = await setup();
+    try {
+      // Twelve monitors on the same events: thresholds 0.00…0.55 over an error rate of 1/3, so the first seven fire.
+      const monitors = [];
+      for (let i = 0; i < 12; i++) {
+        monitors.push(
+          await createMonitor(db, ws.id, {
+            name: `cycle ${i}`,
+            measure: "error_rate",
+            window: i % 2 ? "10m" : "5m",
+            operator: "gt",
+            alertThreshold: (i * 0.05).toFixed(2),
+            groupBy: i % 3 ? ["provider"] : [],
+            channelIds: [channel.id],
+          }),
+        );
+      }
+      const t0 = baseMinute(25);
+      await ingestEvents(db, ws.id, events("openai", t0 - 2 * MIN, 10, 5));
+      const first = await evaluateMonitors(db, ws.id, new Date(t0));
+      expect(first.map((r) => [r.monitorId, r.transitions, r.notifications, r.error])).toEqual(
+        monitors.map((m, i) => [m.id, i < 7 ? 1 : 0, i < 7 ? 1 : 0, undefined]),
+      );
+      expect((await evaluateMonitors(db, ws.id, new Date(t0))).every((r) => r.skipped === "already-evaluated")).toBe(true);
+      await dispatch();
+      expect(
+        bodies(receiver)
+          .map((b) => b.data.alert.ruleId)
+          .sort((a, b) => Number(a) - Number(b)),
+      ).toEqual(monitors.slice(0, 7).map((m) => m.id));
+      expect(new Set(receiver.received.map((r) => r.id)).size).toBe(7);
+      expect(await listAlerts(db, ws.id, { state: "firing", limit: 100 })).toHaveLength(7);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 
