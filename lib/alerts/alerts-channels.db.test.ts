@@ -6,7 +6,7 @@ import { startHttpReceiver, type Received } from "@/lib/notifications/channels/f
 import { parseMail, startSmtpReceiver } from "@/lib/notifications/channels/fixtures/smtp-receiver";
 import { notificationDeliverers } from "@/lib/notifications/notification-deliverers";
 import { dispatchOutbox } from "@/lib/outbox/dispatch-outbox";
-import { makeEvent, makeWorkspace } from "@/prisma/seed/factories";
+import { makeEvent, makeWorkspace as makeAnyWorkspace } from "@/prisma/seed/factories";
 import { openTestDatabase } from "@/prisma/seed/test-db";
 import { getAlert, listAlertDeliveries, listAlerts } from "./alert-queries";
 import { evaluateMonitors } from "./evaluate-monitors";
@@ -18,6 +18,15 @@ import { createMonitor } from "./monitor-store";
  * servers, e-mail by a real SMTP server (smtp-server) reached through UNITSCOPE_SMTP_URL. ingest →
  * evaluateMonitors (clock injected) → the outbox dispatcher with the registry's deliverers.
  */
+
+// Files share one PostgreSQL database: each dispatcher here delivers only this file's workspaces' messages.
+const ownWorkspaces = new Set<number>();
+async function makeWorkspace(prisma: Database["prisma"]) {
+  const ws = await makeAnyWorkspace(prisma);
+  ownWorkspaces.add(ws.id);
+  return ws;
+}
+
 let db: Database;
 const MIN = 60_000;
 const FROM = "Unitscope Alerts <alerts@unitscope.example>";
@@ -27,6 +36,7 @@ const dispatch = () =>
   dispatchOutbox(
     db,
     notificationDeliverers(() => Promise.resolve(db), { backoffSeconds: 0 }),
+    { workspaceIds: [...ownWorkspaces] },
   );
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { createChannel, listChannels, rotateWebhookSecret, testChannel } from "@
 import { notificationDeliverers } from "@/lib/notifications/notification-deliverers";
 import { dispatchOutbox } from "@/lib/outbox/dispatch-outbox";
 import { startReceiver, type Answer, type Received } from "@/lib/outbox/fixtures/loopback-receiver";
-import { makeEvent, makeWorkspace } from "@/prisma/seed/factories";
+import { makeEvent, makeWorkspace as makeAnyWorkspace } from "@/prisma/seed/factories";
 import { openTestDatabase, uid } from "@/prisma/seed/test-db";
 import { ackAlert } from "./ack-alert";
 import { evaluateAlertsJob } from "./alert-jobs";
@@ -21,10 +21,19 @@ import { createSilence } from "./silences";
  * receiver: ingest → evaluateMonitors (clock injected) → the outbox dispatcher → signed Standard
  * Webhooks. Crash exactly-once is lib/outbox's crash test (same outbox, same dispatcher).
  */
+
+// Files share one PostgreSQL database: each dispatcher here delivers only this file's workspaces' messages.
+const ownWorkspaces = new Set<number>();
+async function makeWorkspace(prisma: Database["prisma"]) {
+  const ws = await makeAnyWorkspace(prisma);
+  ownWorkspaces.add(ws.id);
+  return ws;
+}
+
 let db: Database;
 const MIN = 60_000;
 const deliverers = () => notificationDeliverers(() => Promise.resolve(db), { backoffSeconds: 0 });
-const dispatch = () => dispatchOutbox(db, deliverers());
+const dispatch = () => dispatchOutbox(db, deliverers(), { workspaceIds: [...ownWorkspaces] });
 
 beforeAll(async () => {
   db = await openTestDatabase();

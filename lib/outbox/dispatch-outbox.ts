@@ -22,6 +22,11 @@ export type DispatchOptions = {
   /** Messages claimed per round. */
   batch?: number;
   signal?: AbortSignal;
+  /**
+   * Only messages of these workspaces (default: all). Lets a caller that owns some workspaces — a test
+   * file sharing one database with others, a per-tenant dispatcher — leave everybody else's messages alone.
+   */
+  workspaceIds?: readonly number[];
 };
 
 export type DispatchReport = { delivered: number; retried: number; failed: number; nextDueInSeconds: number | null };
@@ -56,7 +61,13 @@ function errorText(err: unknown): string {
  * ones), counting the attempt and opening its delivery-log row in the same statement: a crash after
  * the claim leaves a visible 'started' attempt, and the message is delivered again after the lease.
  */
-async function claim(db: Database, kinds: string[], leaseSeconds: number, batch: number): Promise<Claimed[]> {
+async function claim(
+  db: Database,
+  kinds: string[],
+  leaseSeconds: number,
+  batch: number,
+  workspaceIds: readonly number[] | null,
+): Promise<Claimed[]> {
   const foreignLeasesVoid = db.sql.kind === "pglite";
   return db.sql.query<Claimed>(
     `WITH claimed AS (
@@ -65,6 +76,7 @@ async function claim(db: Database, kinds: string[], leaseSeconds: number, batch:
         WHERE o."id" IN (
           SELECT c."id" FROM "outbox" AS c
            WHERE c."state" = 'pending' AND c."next_attempt_at" <= now() AND c."kind" = ANY($2::text[])
+             AND ($6::int[] IS NULL OR c."workspace_id" = ANY($6::int[]))
              AND (c."locked_until" IS NULL OR c."locked_until" <= now() OR ($5 AND c."locked_by" <> $1))
            ORDER BY c."next_attempt_at", c."id"
            LIMIT $4
@@ -78,7 +90,7 @@ async function claim(db: Database, kinds: string[], leaseSeconds: number, batch:
      SELECT c."id", c."kind", c."idempotency_key" AS "key", c."workspace_id" AS "workspaceId", c."payload",
             c."attempts", c."max_attempts" AS "maxAttempts", l."id" AS "deliveryId"
        FROM claimed AS c JOIN logged AS l ON l."outbox_id" = c."id"`,
-    [DISPATCHER_ID, kinds, leaseSeconds, batch, foreignLeasesVoid],
+    [DISPATCHER_ID, kinds, leaseSeconds, batch, foreignLeasesVoid, workspaceIds ? [...workspaceIds] : null],
   );
 }
 
@@ -133,7 +145,7 @@ export async function dispatchOutbox(db: Database, deliverers: readonly Delivere
   const report: DispatchReport = { delivered: 0, retried: 0, failed: 0, nextDueInSeconds: null };
   if (kinds.length === 0) return report;
   while (!opts.signal?.aborted) {
-    const claimed = await claim(db, kinds, leaseSeconds, opts.batch ?? 16);
+    const claimed = await claim(db, kinds, leaseSeconds, opts.batch ?? 16, opts.workspaceIds ?? null);
     if (claimed.length === 0) break;
     await Promise.all(
       claimed.map(async (m) => {
