@@ -49,6 +49,8 @@ export async function refreshStep(sql: Sql, workspaceId: number, grain: MarkedGr
       [workspaceId, grain, claimed.map((c) => c.bucket.toISOString())],
     );
     const buckets = [...new Set(marks.map((m) => m.bucket.getTime()))].sort((a, b) => a - b);
+    // A concurrent refresh finished these buckets between the claim and this read (its marks are gone).
+    if (buckets.length === 0) return 0;
     await recomputeBuckets(tx, workspaceId, grain, buckets, opts.now);
     for (const parent of DEPENDENT_GRAINS[grain]) {
       const starts = [...new Set(buckets.map((b) => truncUtc(parent, b)))];
