@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnWorker } from "@/lib/outbox/fixtures/spawn-worker";
 import { resolveDbConfig } from "@/lib/db/config";
 import { openDatabase } from "@/lib/db/open-database";
 import { startReceiver, type Answer } from "@/lib/outbox/fixtures/loopback-receiver";
@@ -28,39 +28,6 @@ const CHILD = path.resolve(import.meta.dirname, "fixtures/alerts-worker-process.
 // migrate on a loaded machine, and each scenario opens it four times.
 const TIMEOUT_MS = 240_000;
 const MIN = 60_000;
-
-type Child = { proc: ChildProcess; output: string[]; line(text: string): Promise<void>; exited: Promise<number | null> };
-
-function spawnWorker(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", CHILD], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) {
-      output.push(l);
-      for (const w of waiters.filter((w) => l.startsWith(w.text))) w.resolve();
-    }
-  };
-  proc.stdout!.on("data", onData);
-  proc.stderr!.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  return {
-    proc,
-    output,
-    exited,
-    line: (text) =>
-      output.some((l) => l.startsWith(text))
-        ? Promise.resolve()
-        : new Promise<void>((resolve, reject) => {
-            waiters.push({ text, resolve });
-            void exited.then((code) => reject(new Error(`worker exited (${code}) before "${text}":\n${output.join("\n")}`)));
-          }),
-  };
-}
 
 type Row = Record<string, unknown>;
 
@@ -121,7 +88,7 @@ async function crashAndRecover(scenario: "evaluate-only" | "evaluate-then-work",
     const dbEnv: Record<string, string> =
       config.kind === "postgres" ? { DATABASE_URL: config.url } : { DATABASE_URL: "", UNITSCOPE_DATA_DIR: dataDir };
     const env = { ...dbEnv, WS_SLUG: slug, EVAL_AT: evalAt.toISOString() };
-    const first = spawnWorker({ ...env, MODE: scenario });
+    const first = spawnWorker(CHILD, { ...env, MODE: scenario });
     if (scenario === "evaluate-only") await first.line("committed");
     // Delivery in flight: the outbox only delivers committed rows, so the transition is committed too.
     else await receiver.arrival(() => true);
@@ -130,7 +97,7 @@ async function crashAndRecover(scenario: "evaluate-only" | "evaluate-then-work",
     const receivedBeforeRestart = receiver.received.map((r) => r.id);
     const afterCrash = await snapshot(dataDir, slug);
 
-    const second = spawnWorker({ ...env, MODE: "work" });
+    const second = spawnWorker(CHILD, { ...env, MODE: "work" });
     expect(await second.exited, second.output.join("\n")).toBe(0);
     const afterRestart = await snapshot(dataDir, slug);
     return { receiver, receivedBeforeRestart, afterCrash, afterRestart };

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnWorker, type Child } from "./fixtures/spawn-worker";
 import { resolveDbConfig } from "@/lib/db/config";
 import { openDatabase } from "@/lib/db/open-database";
 import { uid } from "@/prisma/seed/test-db";
@@ -26,39 +26,6 @@ function dbEnv(dataDir: string): Record<string, string> {
   return config.kind === "postgres" ? { DATABASE_URL: config.url } : { DATABASE_URL: "", UNITSCOPE_DATA_DIR: dataDir };
 }
 
-type Child = { proc: ChildProcess; output: string[]; line(text: string): Promise<void>; exited: Promise<number | null> };
-
-function spawnWorker(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", CHILD], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) {
-      output.push(l);
-      for (const w of waiters.filter((w) => l.startsWith(w.text))) w.resolve();
-    }
-  };
-  proc.stdout!.on("data", onData);
-  proc.stderr!.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  return {
-    proc,
-    output,
-    exited,
-    line: (text) =>
-      output.some((l) => l.startsWith(text))
-        ? Promise.resolve()
-        : new Promise<void>((resolve, reject) => {
-            waiters.push({ text, resolve });
-            void exited.then((code) => reject(new Error(`worker exited (${code}) before "${text}":\n${output.join("\n")}`)));
-          }),
-  };
-}
-
 async function killHard(child: Child): Promise<void> {
   child.proc.kill("SIGKILL");
   await child.exited;
@@ -72,7 +39,7 @@ async function crashAndRecover(scenario: "commit-only" | "commit-then-work", ans
   const receiver = await startReceiver(answer);
   try {
     const env = { ...dbEnv(dataDir), MSG_KEY: key, MSG_KIND: kind, RECEIVER_URL: receiver.url, CAUSE_SLUG: slug };
-    const first = spawnWorker({ ...env, MODE: scenario });
+    const first = spawnWorker(CHILD, { ...env, MODE: scenario });
     await first.line("committed");
     // commit-only: killed after the commit, before any delivery; commit-then-work: killed while the
     // receiver holds the first request unanswered (delivery in flight, never acknowledged).
@@ -80,7 +47,7 @@ async function crashAndRecover(scenario: "commit-only" | "commit-then-work", ans
     await killHard(first);
     const receivedBeforeRestart = receiver.received.length;
 
-    const second = spawnWorker({ ...env, MODE: "work" });
+    const second = spawnWorker(CHILD, { ...env, MODE: "work" });
     expect(await second.exited).toBe(0);
     const result = second.output.find((l) => l.startsWith("result "));
     expect(result, second.output.join("\n")).toBeDefined();
